@@ -104,6 +104,10 @@ export const personSchema = z.strictObject({
   givenNames: z.array(nonEmpty),
   /** Middle initials the person is known by ("W" for George W. Bush); others before the surname name someone else. */
   middleInitials: z.optional(z.array(z.string().regex(/^\p{Lu}$/u, 'one capital letter'))),
+  /** Middle names or patronymics that may stand between given name and surname ("Vladimirovich"). */
+  middleNames: z.optional(z.array(nonEmpty)),
+  /** A generational suffix the person is known by ("Jr." for Joseph R. Biden Jr.); others name someone else. */
+  suffix: z.optional(z.string().regex(/^(Jr\.|Sr\.|II|III|IV)$/, 'one of Jr., Sr., II, III, IV')),
   aliases: z.array(aliasSchema).min(1),
   roles: z.array(roleSchema).min(1),
   affiliation: nonEmpty,

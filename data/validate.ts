@@ -66,11 +66,7 @@ function parseJson(file: RawFile, problems: Problem[]): unknown {
   }
 }
 
-function parseWith<T>(
-  schema: z.ZodType<T>,
-  file: RawFile,
-  problems: Problem[],
-): T | undefined {
+function parseWith<T>(schema: z.ZodType<T>, file: RawFile, problems: Problem[]): T | undefined {
   const json = parseJson(file, problems);
   if (json === undefined) return undefined;
   const result = schema.safeParse(json);
@@ -135,8 +131,7 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
   const aliasOwners = new Map<string, { id: string; sharedWith: string[] }[]>();
 
   for (const { file, person } of people) {
-    const at = (field: string, message: string) =>
-      problems.push({ file, entry: person.id, field, message });
+    const at = (field: string, message: string) => problems.push({ file, entry: person.id, field, message });
     const checkSource = (field: string, id: string): Source | undefined => {
       const source = sources.get(id);
       if (!source) at(field, `unknown source "${id}"`);

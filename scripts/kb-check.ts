@@ -9,4 +9,6 @@ if (!kb) {
   process.exit(1);
 }
 const quotes = kb.people.reduce((n, p) => n + p.quotes.length, 0);
-console.log(`kb:check: ok, ${kb.sources.length} sources, ${kb.people.length} people, ${quotes} quoted positions`);
+console.log(
+  `kb:check: ok, ${kb.sources.length} sources, ${kb.people.length} people, ${quotes} quoted positions`,
+);

@@ -2,7 +2,12 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateKnowledgeBase, type RawFile, type RawKnowledgeBase, type KnowledgeBase } from '../data/validate';
+import {
+  validateKnowledgeBase,
+  type RawFile,
+  type RawKnowledgeBase,
+  type KnowledgeBase,
+} from '../data/validate';
 import { formatProblem } from '../data/validate';
 
 /** The project's root folder. */

@@ -1,0 +1,250 @@
+/**
+ * The DOM text walk shared by the content script and the spotter: groups a page's text nodes into
+ * blocks of running text ("Steve <b>Witkoff</b>" is one block, one string), so that a name split
+ * across inline elements is still one name. Uses only standard DOM APIs (works in browsers, happy-dom
+ * and linkedom) and never modifies the document.
+ */
+
+/** One block of running text and the text nodes it is made of. */
+export interface TextBlock {
+  /** The text nodes, in document order. */
+  readonly nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  readonly starts: number[];
+  /** The nodes' data joined (with "\n" for a <br>). */
+  readonly text: string;
+}
+
+/** Elements whose text is never scanned: code, form fields, media, embedded documents, metadata. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'head',
+  'title',
+]);
+
+/** Inline elements: text on either side of them runs on (anything else ends a block). */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** The tag of Dramatis's own UI host: never scanned. */
+export const UI_HOST_TAG = 'dramatis-ui';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** True for elements whose subtree the walk skips (see SKIPPED, editable regions, our own UI). */
+export function isSkippedElement(element: Element): boolean {
+  const name = element.localName;
+  if (SKIPPED.has(name) || name === UI_HOST_TAG) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return element.getAttribute('role') === 'textbox';
+}
+
+/** True when text on both sides of this element belongs to one block. */
+export function isInlineElement(element: Element): boolean {
+  return INLINE.has(element.localName);
+}
+
+/** True when `node` is inside a subtree the walk skips (for text added later by the page). */
+export function isInSkippedSubtree(node: Node, stopAt?: Node): boolean {
+  for (let n: Node | null = node.parentNode; n && n !== stopAt; n = n.parentNode) {
+    if (n.nodeType === DOCUMENT_FRAGMENT_NODE) {
+      n = (n as ShadowRoot).host ?? null;
+      if (!n) return false;
+    }
+    if (n.nodeType === ELEMENT_NODE && isSkippedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+class BlockBuilder {
+  nodes: Text[] = [];
+  starts: number[] = [];
+  parts: string[] = [];
+  length = 0;
+  hasLetters = false;
+
+  addText(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+    if (!this.hasLetters && /\S/.test(data)) this.hasLetters = true;
+  }
+
+  addBreak(): void {
+    if (this.length === 0) return;
+    this.parts.push('\n');
+    this.length += 1;
+  }
+
+  take(): TextBlock | undefined {
+    if (this.nodes.length === 0 || !this.hasLetters) {
+      this.reset();
+      return undefined;
+    }
+    const block = { nodes: this.nodes, starts: this.starts, text: this.parts.join('') };
+    this.reset();
+    return block;
+  }
+
+  private reset(): void {
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
+    this.hasLetters = false;
+  }
+}
+
+/**
+ * Yields the text blocks under `root` in document order, walking open shadow roots too. A
+ * generator, so that a caller can stop after any block and resume in a later idle period.
+ * Iterative, so that a hostile, very deep page cannot overflow the stack.
+ */
+export function* walkTextBlocks(root: Node): Generator<TextBlock, void, undefined> {
+  const builder = new BlockBuilder();
+  // The stack holds nodes to visit, and `null` markers that close a non-inline element.
+  const stack: (Node | null)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      const block = builder.take();
+      if (block) yield block;
+      continue;
+    }
+    if (node === undefined) break;
+    if (node.nodeType === TEXT_NODE) {
+      builder.addText(node as Text);
+      continue;
+    }
+    if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      if (node !== root && isSkippedElement(element)) {
+        if (!isInlineElement(element)) {
+          const block = builder.take();
+          if (block) yield block;
+        }
+        continue;
+      }
+      if (element.localName === 'br') {
+        builder.addBreak();
+        continue;
+      }
+      if (!isInlineElement(element)) {
+        const block = builder.take();
+        if (block) yield block;
+        stack.push(null);
+      }
+      pushChildren(stack, node);
+      const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow) {
+        stack.push(null);
+        pushChildren(stack, shadow);
+        stack.push(null);
+      }
+      continue;
+    }
+    // Documents and fragments: walk their children.
+    pushChildren(stack, node);
+  }
+  const last = builder.take();
+  if (last) yield last;
+}
+
+function pushChildren(stack: (Node | null)[], node: Node): void {
+  for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+}
+
+/** Finds the text node holding `offset` of a block: the index into `block.nodes`. */
+export function nodeIndexAt(block: TextBlock, offset: number): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((block.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Maps a block offset to a (text node, offset in node) position. `isEnd` picks the end of a node at a boundary. */
+export function blockPosition(
+  block: TextBlock,
+  offset: number,
+  isEnd: boolean,
+): { node: Text; offset: number } {
+  let index = nodeIndexAt(block, isEnd ? offset - 1 : offset);
+  let node = block.nodes[index];
+  if (!node) throw new Error(`offset ${offset} is outside the block`);
+  let local = offset - (block.starts[index] ?? 0);
+  // A <br> separator is no node's character: clamp into the nearest node.
+  if (local > node.data.length) {
+    if (isEnd) local = node.data.length;
+    else if (index + 1 < block.nodes.length) {
+      index++;
+      node = block.nodes[index] ?? node;
+      local = 0;
+    }
+  }
+  return { node, offset: local };
+}

@@ -1,0 +1,569 @@
+/**
+ * The one matcher: finds the knowledge base's people in plain text. Used unchanged by the content
+ * script, the popup, the command-line spotter and the tests.
+ *
+ * One pass over the text: a trie of folded aliases is walked from each word start, longest match
+ * wins, so the cost is linear in the text whatever the number of aliases. Each candidate then goes
+ * through the rules a reader applies without thinking: the case an alias may take, the given name
+ * and middle initials in front of a surname (someone else's given name means someone else), a
+ * generational suffix after it, and, for a surname that may name other people, whether the page has
+ * anchored it to our person by naming them in full.
+ */
+import {
+  foldCode,
+  foldString,
+  isWordChar,
+  normalizeText,
+  sliceChars,
+  type NormalizedText,
+} from './text-normalize';
+
+/** What the matcher needs of a person (a subset of the knowledge base's Person). */
+export interface MatcherPerson {
+  id: string;
+  givenNames: readonly string[];
+  middleInitials?: readonly string[] | undefined;
+  middleNames?: readonly string[] | undefined;
+  suffix?: string | undefined;
+  aliases: readonly MatcherAlias[];
+  /** People the knowledge base links with this one (both directions are read). */
+  links?: readonly { person: string }[] | undefined;
+}
+
+/** What the matcher needs of an alias. */
+export interface MatcherAlias {
+  text: string;
+  kind: 'surname' | 'name';
+  case: 'insensitive' | 'exact';
+  ambiguous?: string | undefined;
+  sharedWith?: readonly string[] | undefined;
+}
+
+/** Why a mention was attributed to its person: shown in the card's "why this name?" line. */
+export type MentionReason =
+  | { kind: 'full-name' }
+  | { kind: 'surname' }
+  | { kind: 'alias' }
+  | { kind: 'anchored'; anchor: { start: number; end: number; surface: string } }
+  /** Joined by a dash to a person the knowledge base links with ("Witkoff–Dmitriev"). */
+  | { kind: 'linked'; partner: { person: string; surface: string } };
+
+/** One mention of a person in a text. Offsets are UTF-16 code units into the original text. */
+export interface Mention {
+  start: number;
+  end: number;
+  person: string;
+  /** The text as written (original characters, odd spaces included). */
+  surface: string;
+  /** The knowledge base's spelling of the alias that matched. */
+  alias: string;
+  reason: MentionReason;
+}
+
+interface AliasEntry {
+  alias: MatcherAlias;
+  /** Folded, for comparisons. */
+  key: string;
+  /** The form as written (the alias, or one of its declined forms). */
+  written: string;
+  /** Everyone who owns this alias (more than one when it is shared). */
+  owners: MatcherPerson[];
+  /** A bare occurrence must be anchored by a full name on the page. */
+  needsAnchor: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry: AliasEntry | undefined;
+}
+
+/** A compiled matcher: build once per knowledge base (and per set of enabled people). */
+export interface Matcher {
+  readonly root: TrieNode;
+  /** Folded given name -> ids of the people who have it. */
+  readonly givenNames: Map<string, Set<string>>;
+  /** Folded given names of people outside the knowledge base (see data/given-names.json). */
+  readonly otherGivenNames: ReadonlySet<string>;
+  /** Folded generational suffixes that, after a surname, name a different person. */
+  readonly suffixes: ReadonlySet<string>;
+  /** Folded middle names / patronymics -> ids of the people who have them. */
+  readonly middleNames: Map<string, Set<string>>;
+}
+
+const GENERATIONAL_SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
+
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}]+$/u;
+const CYRILLIC_CONSONANT_END = /[бвгджзйклмнпрстфхцчшщ]$/iu;
+
+/**
+ * Russian and Ukrainian decline surnames ("Путина", "Путину", "Зеленского"): a Cyrillic alias also
+ * matches its case forms. Other scripts' aliases are matched as written.
+ */
+export function declinedForms(alias: string): string[] {
+  if (!CYRILLIC_WORD.test(alias)) return [alias];
+  const lower = alias.toLowerCase();
+  if (lower.endsWith('ський') || lower.endsWith('ский') || lower.endsWith('цкий')) {
+    const stem = alias.slice(0, -2);
+    return [alias, ...['ого', 'ому', 'им', 'ом', 'ім'].map((ending) => stem + ending)];
+  }
+  if (CYRILLIC_CONSONANT_END.test(lower)) {
+    return [alias, ...['а', 'у', 'ом', 'ым', 'им', 'е', 'і'].map((ending) => alias + ending)];
+  }
+  return [alias];
+}
+
+/** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
+export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: Iterable<string>): Matcher {
+  const root: TrieNode = { next: new Map(), entry: undefined };
+  const entries = new Map<string, AliasEntry>();
+  const givenNames = new Map<string, Set<string>>();
+  const middleNames = new Map<string, Set<string>>();
+  const addName = (map: Map<string, Set<string>>, name: string, id: string) => {
+    const key = foldString(name);
+    const ids = map.get(key) ?? new Set<string>();
+    ids.add(id);
+    map.set(key, ids);
+  };
+
+  for (const person of people) {
+    for (const given of person.givenNames) addName(givenNames, given, person.id);
+    for (const middle of person.middleNames ?? []) addName(middleNames, middle, person.id);
+    for (const alias of person.aliases) {
+      // Decomposed accents (NFD) are as common in scraped text as composed ones: index both.
+      const forms = declinedForms(alias.text).flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')]);
+      for (const form of new Set(forms)) {
+        const key = foldString(form);
+        if (!key) continue;
+        const existing = entries.get(key);
+        if (existing) {
+          if (!existing.owners.includes(person)) existing.owners.push(person);
+          existing.needsAnchor = true;
+          continue;
+        }
+        const entry: AliasEntry = {
+          alias,
+          key,
+          written: form,
+          owners: [person],
+          needsAnchor: Boolean(alias.ambiguous) || Boolean(alias.sharedWith?.length),
+        };
+        entries.set(key, entry);
+        let node = root;
+        for (let i = 0; i < key.length; i++) {
+          const code = key.charCodeAt(i);
+          let child = node.next.get(code);
+          if (!child) {
+            child = { next: new Map(), entry: undefined };
+            node.next.set(code, child);
+          }
+          node = child;
+        }
+        node.entry = entry;
+      }
+    }
+  }
+
+  const others = new Set<string>();
+  for (const name of otherGivenNames) others.add(foldString(name));
+  return { root, givenNames, otherGivenNames: others, suffixes: new Set(GENERATIONAL_SUFFIXES), middleNames };
+}
+
+/** A possible mention found by `scanText`, before the page-level decisions of `resolveMentions`. */
+export interface Candidate {
+  /** Offsets into the original text of the whole mention (given name included), end exclusive. */
+  start: number;
+  end: number;
+  surface: string;
+  entry: AliasEntry;
+  /** Set when a full name decided the person. */
+  person: MatcherPerson | undefined;
+  /** Set when the context showed someone else of this surname (blocks anchoring). */
+  isSomeoneElse: boolean;
+  /** Candidates joined to this one by a dash or slash ("Witkoff–Dmitriev"). */
+  joined?: Candidate[];
+}
+
+/** Finds every mention of the matcher's people in one text, in order. */
+export function findMentions(matcher: Matcher, text: string): Mention[] {
+  return resolveMentions([scanText(matcher, text)])[0] ?? [];
+}
+
+/**
+ * Finds the candidates of one text (a block of a page). Only this step reads the text, so a page
+ * that changes one paragraph rescans that paragraph and re-resolves the (few) candidates of all.
+ */
+export function scanText(matcher: Matcher, text: string): Candidate[] {
+  const norm = normalizeText(text);
+  const { folded, length } = norm;
+  const out: Candidate[] = [];
+  let previousEnd = -1;
+  let i = 0;
+  while (i < length) {
+    const first = folded[i] ?? 0;
+    const child = matcher.root.next.get(first);
+    if (child === undefined || (i > 0 && isWordChar(folded[i - 1] ?? 0))) {
+      i++;
+      continue;
+    }
+    // Walk the trie; remember the longest alias that ends on a word boundary.
+    let node: TrieNode | undefined = child;
+    let j = i + 1;
+    let best: AliasEntry | undefined;
+    let bestEnd = -1;
+    while (node !== undefined) {
+      if (node.entry !== undefined && (j >= length || !isWordChar(folded[j] ?? 0))) {
+        best = node.entry;
+        bestEnd = j;
+      }
+      if (j >= length) break;
+      node = node.next.get(folded[j] ?? 0);
+      j++;
+    }
+    if (best === undefined) {
+      i++;
+      continue;
+    }
+    const candidate = classify(matcher, norm, i, bestEnd, best);
+    if (candidate) {
+      const previous = out[out.length - 1];
+      if (previous && previousEnd === candidate.start - 1 && isJoiner(norm.chars[previousEnd] ?? 0)) {
+        (previous.joined ??= []).push(candidate);
+        (candidate.joined ??= []).push(previous);
+      }
+      previousEnd = candidate.end;
+      candidate.start = norm.origin[candidate.start] ?? 0;
+      candidate.end = (norm.origin[candidate.end - 1] ?? 0) + 1;
+      candidate.surface = text.slice(candidate.start, candidate.end);
+      out.push(candidate);
+    }
+    i = bestEnd;
+  }
+  return out;
+}
+
+/** Hyphen, en dash, em dash, slash: what joins two names in "Witkoff–Dmitriev talks". */
+function isJoiner(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2014 || code === 0x2010 || code === 0x2f;
+}
+
+function isUpper(code: number): boolean {
+  return code !== foldCode(code);
+}
+
+function hasCase(entry: AliasEntry, norm: NormalizedText, start: number, end: number): boolean {
+  if (entry.alias.case === 'insensitive') return true;
+  const surface = sliceChars(norm, start, end).replace(/['’ʼ‘]/g, "'");
+  const written = entry.written
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/['’ʼ‘]/g, "'");
+  return surface.normalize('NFC') === written || surface.normalize('NFC') === written.toLocaleUpperCase('en');
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Folded text of the token. */
+  key: string;
+  isCapitalized: boolean;
+  /** A single capital letter, optionally followed by a full stop ("W." / "W"). */
+  isInitial: boolean;
+  /** Followed by a full stop ("Tuesday." ends a sentence; "W." is an initial). */
+  hasStop: boolean;
+}
+
+/** The word right before `pos` (separated by exactly one space), with a trailing full stop if any. */
+function tokenBefore(norm: NormalizedText, pos: number): Token | undefined {
+  const { chars, folded } = norm;
+  if (pos < 2 || chars[pos - 1] !== 0x20) return undefined;
+  let end = pos - 1;
+  const hasStop = chars[end - 1] === 0x2e;
+  if (hasStop) end--;
+  let start = end;
+  while (start > 0 && isWordChar(chars[start - 1] ?? 0)) start--;
+  if (start === end) return undefined;
+  // Glued to an apostrophe or hyphen ("Trump’s", "Jean-"), it is not a given name.
+  const before = start > 0 ? (chars[start - 1] ?? 0) : 0x20;
+  if (before !== 0x20 && before !== 0x28 && before !== 0x22 && before !== 0x201c) return undefined;
+  let key = '';
+  for (let k = start; k < end; k++) key += String.fromCharCode(folded[k] ?? 0);
+  const first = chars[start] ?? 0;
+  const isCapitalized = isUpper(first);
+  const isInitial = end - start === 1 && isCapitalized;
+  return { start, end: hasStop ? end + 1 : end, key, isCapitalized, isInitial, hasStop };
+}
+
+/** The word right after `pos` (after an optional comma and one space), folded, and whether it is capitalised. */
+function tokenAfter(norm: NormalizedText, pos: number): { key: string; isCapitalized: boolean } | undefined {
+  const { chars, folded, length } = norm;
+  let p = pos;
+  if (chars[p] === 0x2c) p++;
+  if (chars[p] !== 0x20) return undefined;
+  p++;
+  const first = chars[p] ?? 0;
+  let key = '';
+  while (p < length && isWordChar(chars[p] ?? 0)) key += String.fromCharCode(folded[p++] ?? 0);
+  return key ? { key, isCapitalized: isUpper(first) } : undefined;
+}
+
+/** True when the token starts a sentence, a quotation or the text: its capital says nothing. */
+function isSentenceStart(norm: NormalizedText, tokenStart: number): boolean {
+  let p = tokenStart - 1;
+  while (p >= 0 && (norm.chars[p] === 0x20 || isOpeningMark(norm.chars[p] ?? 0))) p--;
+  if (p < 0) return true;
+  const c = norm.chars[p] ?? 0;
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x2014 || c === 0x2013;
+}
+
+function isOpeningMark(code: number): boolean {
+  return (
+    code === 0x22 || code === 0x201c || code === 0x2018 || code === 0x28 || code === 0xab || code === 0x5b
+  );
+}
+
+/**
+ * Capitalised words that may stand right before a surname without being a given name: titles,
+ * ranks, honorifics, and the function words of Title Case headlines. Folded.
+ */
+const TITLE_WORDS = new Set(
+  `president vice prime minister secretary senator sen rep representative congressman congresswoman governor gov
+  mayor ambassador envoy special adviser advisor aide spokesman spokeswoman spokesperson chancellor chief director
+  general gen admiral adm colonel col lieutenant lt captain capt major maj sergeant sgt commander marshal dr doctor
+  prof professor mr mrs ms miss mx sir dame lord lady judge justice speaker leader chairman chairwoman chair
+  commissioner deputy foreign defence defense finance press kremlin fellow analyst expert economist ceo founder head
+  negotiator diplomat official emissary pope king queen prince princess sheikh emir premier tsar czar monsieur
+  madame herr frau senior former late ex says said asks asked tells told adds added warns warned wrote writes and
+  but or as with by for from to at in on of per like than when while after before under vs versus new meet meets
+  meets met slams backs urges calls hits rejects praises blasts pm gop dem nato eu us uk un cfr isw nsc`.split(
+    /\s+/,
+  ),
+);
+
+/** Words that follow a verb, not a name: "Fix the loopholes", "Fix it". Folded. */
+const OBJECT_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'them',
+  'up',
+  'our',
+  'your',
+  'their',
+  'his',
+  'its',
+  'my',
+  'all',
+  'every',
+  'some',
+]);
+
+function classify(
+  matcher: Matcher,
+  norm: NormalizedText,
+  start: number,
+  end: number,
+  entry: AliasEntry,
+): Candidate | undefined {
+  if (!hasCase(entry, norm, start, end)) return undefined;
+  // Offsets stay normalised here; scanText maps them back to the original text.
+  const candidate: Candidate = { start, end, surface: '', entry, person: undefined, isSomeoneElse: false };
+  const next = tokenAfter(norm, end);
+  const suffix = next && matcher.suffixes.has(next.key) ? next.key : undefined;
+  /** "Donald Trump Jr." is not Donald Trump; "Joseph R. Biden Jr." is Joe Biden. */
+  const isOwnSuffix = (p: MatcherPerson) =>
+    suffix === undefined || foldString(p.suffix ?? '').replace('.', '') === suffix;
+
+  if (entry.alias.kind !== 'surname') {
+    candidate.isSomeoneElse = !entry.owners.some(isOwnSuffix);
+    return candidate;
+  }
+
+  // Read backwards: middle initials and middle names (patronymics), then a given name.
+  const initials: string[] = [];
+  let middles = 0;
+  let token = tokenBefore(norm, start);
+  let mentionStart = start;
+  while (token && initials.length + middles < 3) {
+    const middleOwners = token.isCapitalized ? matcher.middleNames.get(token.key) : undefined;
+    if (token.isInitial) initials.unshift(token.key.toUpperCase());
+    else if (middleOwners && entry.owners.some((p) => middleOwners.has(p.id))) middles++;
+    else break;
+    mentionStart = token.start;
+    token = tokenBefore(norm, token.start);
+  }
+  // A word with a full stop that is not an initial ends the previous sentence ("on Monday. Graham").
+  if (token?.hasStop && !token.isInitial) token = undefined;
+  const givenOwners = token?.isCapitalized ? matcher.givenNames.get(token.key) : undefined;
+  const owner = givenOwners ? entry.owners.find((p) => givenOwners.has(p.id)) : undefined;
+
+  if (token && owner) {
+    // "Steve Witkoff", "George W. Bush"; other initials ("George H. W. Bush") are someone else.
+    const known = owner.middleInitials;
+    if ((initials.length > 0 && known && initials.join(' ') !== known.join(' ')) || !isOwnSuffix(owner)) {
+      candidate.isSomeoneElse = true;
+    } else {
+      candidate.person = owner;
+      candidate.start = token.start;
+    }
+    return candidate;
+  }
+  if (token?.isCapitalized && (givenOwners || matcher.otherGivenNames.has(token.key))) {
+    candidate.isSomeoneElse = true; // "Lindsey Graham", "Hunter Biden": a given name not the person's own.
+    return candidate;
+  }
+  if (initials.length > 0) {
+    // Initials with no given name: ours only if they are the person's own ("W. Bush").
+    const match = entry.owners.find((p) => p.middleInitials?.join(' ') === initials.join(' '));
+    if (match && isOwnSuffix(match)) {
+      candidate.person = match;
+      candidate.start = mentionStart;
+    } else {
+      candidate.isSomeoneElse = true;
+    }
+    return candidate;
+  }
+  if (!entry.owners.some(isOwnSuffix)) {
+    candidate.isSomeoneElse = true;
+    return candidate;
+  }
+  if (entry.needsAnchor) {
+    // A surname that may name others gets the stricter reading a careful reader gives it.
+    if (
+      token?.isCapitalized &&
+      !token.isInitial &&
+      !TITLE_WORDS.has(token.key) &&
+      !isSentenceStart(norm, token.start) &&
+      !isAllCaps(norm, token.start, end)
+    ) {
+      candidate.isSomeoneElse = true; // "Sabrina Carpenter": an unknown given name is still a given name.
+      return candidate;
+    }
+    if (
+      next?.isCapitalized &&
+      !suffix &&
+      (matcher.otherGivenNames.has(entry.key) || matcher.givenNames.has(entry.key))
+    ) {
+      return undefined; // "Graham Allison": here the surname is someone's given name.
+    }
+    if (entry.alias.case === 'exact' && next && !next.isCapitalized && OBJECT_WORDS.has(next.key)) {
+      return undefined; // "Fix the loopholes": a verb, not a name.
+    }
+  }
+  return candidate;
+}
+
+function isAllCaps(norm: NormalizedText, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.chars[i] ?? 0;
+    if (c !== foldCode(c) ? false : isWordChar(c) && c !== 0x27 && !(c >= 0x30 && c <= 0x39)) return false;
+  }
+  return true;
+}
+
+/** The person a candidate names without help from the rest of the page, if any. */
+function ownPerson(c: Candidate): MatcherPerson | undefined {
+  if (c.isSomeoneElse) return undefined;
+  if (c.person) return c.person;
+  return !c.entry.needsAnchor && c.entry.owners.length === 1 ? c.entry.owners[0] : undefined;
+}
+
+function isLinked(a: MatcherPerson, b: MatcherPerson): boolean {
+  return Boolean(a.links?.some((l) => l.person === b.id) || b.links?.some((l) => l.person === a.id));
+}
+
+/**
+ * An unanchored ambiguous surname joined by a dash to a person the knowledge base links with one of
+ * its owners ("Witkoff–Dmitriev conversations") names that owner: the pairing is the context.
+ */
+function findLinkedPartner(
+  c: Candidate,
+): { owner: MatcherPerson; partner: { person: string; surface: string } } | undefined {
+  for (const other of c.joined ?? []) {
+    const partner = ownPerson(other);
+    if (!partner) continue;
+    const owner = c.entry.owners.find((p) => p !== partner && isLinked(p, partner));
+    if (owner) return { owner, partner: { person: partner.id, surface: other.surface } };
+  }
+  return undefined;
+}
+
+/**
+ * Decides which candidates are mentions, across all the texts (blocks) of one page, in page order:
+ * a bare ambiguous surname needs the page to name its person in full. Returns one list per text.
+ */
+export function resolveMentions(texts: readonly (readonly Candidate[])[]): Mention[][] {
+  const toMention = (c: Candidate, person: MatcherPerson, reason: MentionReason): Mention => ({
+    start: c.start,
+    end: c.end,
+    person: person.id,
+    surface: c.surface,
+    alias: c.entry.alias.text,
+    reason,
+  });
+  // A naming decides, for each person it could be, whom a bare ambiguous surname refers to: a full
+  // name of that person, or someone else of the same surname. The nearest before wins; failing that,
+  // the first after (headlines often use the surname before the text gives the full name).
+  const deciders = (c: Candidate): readonly MatcherPerson[] =>
+    c.person ? [c.person] : c.isSomeoneElse ? c.entry.owners : [];
+  const firstDecider = new Map<string, { c: Candidate; at: number }>();
+  let at = 0;
+  for (const candidates of texts)
+    for (const c of candidates) {
+      for (const p of deciders(c)) if (!firstDecider.has(p.id)) firstDecider.set(p.id, { c, at });
+      at++;
+    }
+  const lastDecider = new Map<string, { c: Candidate; at: number }>();
+
+  at = 0;
+  return texts.map((candidates) => {
+    const mentions: Mention[] = [];
+    for (const c of candidates) {
+      const index = at++;
+      for (const p of deciders(c)) lastDecider.set(p.id, { c, at: index });
+      if (c.isSomeoneElse) continue;
+      if (c.person) {
+        mentions.push(toMention(c, c.person, { kind: 'full-name' }));
+        continue;
+      }
+      const only = c.entry.owners.length === 1 ? c.entry.owners[0] : undefined;
+      if (!c.entry.needsAnchor && only) {
+        mentions.push(toMention(c, only, { kind: c.entry.alias.kind === 'surname' ? 'surname' : 'alias' }));
+        continue;
+      }
+      let anchor: Candidate | undefined;
+      let anchorAt = -1;
+      for (const p of c.entry.owners) {
+        const last = lastDecider.get(p.id);
+        if (last && last.at > anchorAt) ({ c: anchor, at: anchorAt } = last);
+      }
+      if (!anchor) {
+        let firstAt = Infinity;
+        for (const p of c.entry.owners) {
+          const first = firstDecider.get(p.id);
+          if (first && first.at < firstAt) ({ c: anchor, at: firstAt } = first);
+        }
+      }
+      if (!anchor) {
+        const linked = findLinkedPartner(c);
+        if (linked) {
+          mentions.push(toMention(c, linked.owner, { kind: 'linked', partner: linked.partner }));
+          continue;
+        }
+      }
+      if (anchor?.person) {
+        mentions.push(
+          toMention(c, anchor.person, {
+            kind: 'anchored',
+            anchor: { start: anchor.start, end: anchor.end, surface: anchor.surface },
+          }),
+        );
+      }
+    }
+    return mentions;
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The knowledge base as bundled into the extension: the people and the sources' metadata (not the
+ * article texts). Validated at build time (wxt.config.ts runs the validator), so no schema ships.
+ */
+import type { Person, Source } from './schema';
+import givenNames from './given-names.json';
+
+/** A source as the extension sees it: metadata without the article text. */
+export type SourceMeta = Omit<Source, 'text'>;
+
+const peopleModules = import.meta.glob<Person>('./people/*.json', { eager: true, import: 'default' });
+const sourceModules = import.meta.glob<SourceMeta>('./sources/*.json', { eager: true, import: 'default' });
+
+/** Everyone in the knowledge base, ordered by id. */
+export const PEOPLE: readonly Person[] = Object.values(peopleModules).sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
+
+/** Every source's metadata, ordered by id. */
+export const SOURCES: readonly SourceMeta[] = Object.values(sourceModules).sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
+
+/** Common given names of people outside the knowledge base (see data/given-names.json). */
+export const OTHER_GIVEN_NAMES: readonly string[] = givenNames.names;
