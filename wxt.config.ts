@@ -12,6 +12,12 @@ export default defineConfig({
   hooks: {
     // A malformed knowledge-base entry fails every build and every dev start, naming file, person and field.
     'build:before': () => assertKnowledgeBaseValid(),
+    // The ::highlight() rules must live in a document stylesheet the page cannot remove (DESIGN.md),
+    // while the card's CSS goes into its shadow root: list public/highlights.css in the manifest.
+    'build:manifestGenerated': (_, manifest) => {
+      for (const script of manifest.content_scripts ?? [])
+        script.css = [...(script.css ?? []), 'highlights.css'];
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Dramatis',

@@ -3,21 +3,9 @@
  * Validated at build time (scripts/kb-check.ts, the WXT build hook); never shipped to the browser.
  */
 import { z } from 'zod';
+import { TOPICS, type TopicId } from './topics';
 
-/** Topics a quoted position can belong to; the card groups quotes by these, in this order. */
-export const TOPICS = {
-  'peace-plan': 'The peace plan and the talks',
-  territory: 'Territory',
-  'security-guarantees': 'Security guarantees and NATO',
-  europe: 'Europe',
-  'russia-aims': 'Russia’s aims and conduct',
-  'us-role': 'The US role and envoys',
-  'sanctions-pressure': 'Sanctions and pressure',
-  battlefield: 'The battlefield',
-} as const;
-
-/** A topic id (key of TOPICS). */
-export type TopicId = keyof typeof TOPICS;
+export { TOPICS, type TopicId };
 
 const topicIds = Object.keys(TOPICS) as [TopicId, ...TopicId[]];
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
