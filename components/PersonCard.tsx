@@ -25,9 +25,12 @@ export interface PersonCardProps {
 /** Cites a source: "Kyiv Post, 1 December 2025". */
 export function SourceCite({ source }: { source: SourceLabel }) {
   return (
-    <cite class="dr-cite" title={source.headline}>
+    <cite
+      class="dr-cite"
+      title={`${source.headline}${source.isDateInferred ? ' (date inferred from the text)' : ''}`}
+    >
       {source.outlet}, {source.date}
-      {source.isDateInferred ? <span class="dr-muted"> (date inferred)</span> : null}
+      {source.isDateInferred ? ' (inferred)' : ''}
     </cite>
   );
 }

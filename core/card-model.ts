@@ -60,17 +60,18 @@ const MONTHS = [
   'December',
 ];
 
-/** "2025-12-01" -> "1 December 2025". */
-export function formatDate(iso: string): string {
+/** "2025-12-01" -> "1 Dec 2025" (or "1 December 2025" with `isLong`). */
+export function formatDate(iso: string, isLong = false): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  const month = MONTHS[(m ?? 1) - 1] ?? '';
+  return `${d} ${isLong ? month : month.slice(0, 3)} ${y}`;
 }
 
 /** The label of a source, for citing it. */
 export function labelSource(source: SourceMeta): SourceLabel {
   return {
     id: source.id,
-    outlet: source.outlet.name ?? `Unknown outlet (article ${source.id.slice(0, 3)})`,
+    outlet: source.outlet.name ?? `Outlet unknown (article ${source.id.slice(0, 3)})`,
     isOutletUnknown: source.outlet.name === null,
     date: formatDate(source.published.date),
     isDateInferred: source.published.inferred,
