@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { buildCardModel, describeMatch } from '../core/card-model';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { findMentions } from '../core/matcher';
+import { loadTestKnowledgeBase } from './support/kb';
+
+const { kb, matcher } = loadTestKnowledgeBase();
+const person = (id: string) => {
+  const p = kb.people.find((x) => x.id === id);
+  if (!p) throw new Error(id);
+  return p;
+};
+const KYIV_POST_001 = '001_9c4c8f1c2ef386b9';
+
+describe('the card model', () => {
+  it('shows every direct quote word for word, labelled with outlet and date', () => {
+    const model = buildCardModel(person('michael-carpenter'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const quotes = model.topics.flatMap((t) => t.quotes);
+    const direct = person('michael-carpenter').quotes.filter((q) => q.kind === 'direct');
+    expect(direct.length).toBeGreaterThan(0);
+    for (const q of direct) {
+      const shown = quotes.find((s) => s.id === q.id);
+      expect(shown?.text).toBe(q.text);
+      expect(shown?.source.outlet).toBe('Kyiv Post');
+      expect(shown?.source.date).toBe('2 Dec 2025');
+      expect(shown?.source.isDateInferred).toBe(true);
+    }
+  });
+
+  it('drops a turned-off source’s quotes, descriptions and roles, and counts what it hid', () => {
+    const all = buildCardModel(person('michael-carpenter'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const without = buildCardModel(person('michael-carpenter'), kb.sources, kb.people, {
+      ...DEFAULT_SETTINGS,
+      disabledSources: [KYIV_POST_001],
+    });
+    expect(all.topics.length).toBeGreaterThan(0);
+    expect(without.topics.flatMap((t) => t.quotes).some((q) => q.source.id === KYIV_POST_001)).toBe(false);
+    expect(without.descriptions.some((d) => d.source.id === KYIV_POST_001)).toBe(false);
+    expect(without.hiddenQuoteCount).toBe(person('michael-carpenter').quotes.length);
+  });
+
+  it('turning an outlet off hides all of its articles', () => {
+    const model = buildCardModel(person('steve-witkoff'), kb.sources, kb.people, {
+      ...DEFAULT_SETTINGS,
+      disabledOutlets: ['Kyiv Post'],
+    });
+    const cited = [
+      ...model.topics.flatMap((t) => t.quotes.map((q) => q.source.outlet)),
+      ...model.roles.flatMap((r) => r.sources.map((s) => s.outlet)),
+    ];
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited).not.toContain('Kyiv Post');
+  });
+
+  it('keeps conflicting roles side by side and says where sources disagree', () => {
+    const model = buildCardModel(person('kaja-kallas'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    expect(model.roles.some((r) => r.conflict !== undefined)).toBe(true);
+  });
+
+  it('groups quotes by topic in the fixed topic order, each topic once', () => {
+    const model = buildCardModel(person('yuriy-boyechko'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const ids = model.topics.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(model.topics.every((t) => t.quotes.length > 0)).toBe(true);
+  });
+
+  it('names an unknown outlet as unknown, never a guess', () => {
+    const model = buildCardModel(person('karoline-leavitt'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const outlets = model.topics.flatMap((t) => t.quotes.map((q) => q.source));
+    expect(outlets.length).toBeGreaterThan(0);
+    for (const s of outlets) {
+      expect(s.isOutletUnknown).toBe(true);
+      expect(s.outlet).toMatch(/^Outlet unknown \(article 002\)$/);
+    }
+  });
+});
+
+describe('why this name matched', () => {
+  const why = (text: string, index = -1) => {
+    const mentions = findMentions(matcher, text);
+    const m = index < 0 ? mentions[mentions.length + index] : mentions[index];
+    if (!m) throw new Error('no mention');
+    return describeMatch(m, person(m.person).name);
+  };
+
+  it('explains a full name, a surname, an anchored surname and a linked compound', () => {
+    expect(why('Steve Witkoff arrived.')).toBe('Matched the full name “Steve Witkoff”.');
+    expect(why('Witkoff arrived.')).toBe('Matched the surname “Witkoff”.');
+    expect(why('Zelenskyy spoke.')).toBe('Matched the surname “Zelenskyy”.');
+    expect(why('Thomas Graham spoke. Graham argues.')).toBe(
+      '“Graham” alone could be someone else; this page names “Thomas Graham”.',
+    );
+    expect(why('the Witkoff–Dmitriev conversations')).toContain('joined to “Witkoff”');
+  });
+});
