@@ -110,6 +110,8 @@ export class PageMentions {
   rescanAll(): void {
     if (this.stopped) return;
     this.blocks = [];
+    this.dirty.clear();
+    this.removed = [];
     this.walker = walkTextBlocks(this.root);
     this.schedule(() => this.continueFirstPass());
   }
@@ -202,6 +204,12 @@ export class PageMentions {
 
   private processMutations(): void {
     if (this.stopped) return;
+    if (this.walker) {
+      // The first pass has not reached everything yet: it would scan a changed subtree a second time.
+      this.lastMutationRun = this.now();
+      this.record([]);
+      return;
+    }
     const started = this.now();
     this.lastMutationRun = started;
     const dirty = this.dirty;
