@@ -12,22 +12,30 @@ export default defineConfig({
   hooks: {
     // A malformed knowledge-base entry fails every build and every dev start, naming file, person and field.
     'build:before': () => assertKnowledgeBaseValid(),
-    // The ::highlight() rules must live in a document stylesheet the page cannot remove (DESIGN.md),
-    // while the card's CSS goes into its shadow root: list public/highlights.css in the manifest.
-    'build:manifestGenerated': (_, manifest) => {
-      for (const script of manifest.content_scripts ?? [])
-        script.css = [...(script.css ?? []), 'highlights.css'];
-    },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Dramatis',
     description:
       'Spots the people in the news and shows who they are and what they said, word for word, with the source.',
+    // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses).
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    commands: {
+      // Opens the toolbar popup (MV3 `_execute_action`, MV2 `_execute_browser_action`). Alt+Shift+N/P
+      // are taken by the page's next/previous-name keys; readers can rebind it in the browser.
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Open Dramatis (people on this page, search)',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'dramatis@dramatis.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'dramatis@dramatis.invalid',
+              strict_min_version: '128.0',
+              // Dramatis collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
@@ -35,5 +43,7 @@ export default defineConfig({
   webExt: {
     binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
     startUrls: ['http://127.0.0.1:4173/'],
+    // Chromium will not start as root (CI, containers, this machine) unless its sandbox is off.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
 });

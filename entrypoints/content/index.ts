@@ -6,7 +6,7 @@ import { runDramatis } from './dramatis';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  // The card's CSS goes into its shadow root; the highlight CSS is in the manifest (wxt.config.ts).
+  // The card's CSS goes into its shadow root; the highlight CSS has its own content script.
   cssInjectionMode: 'ui',
   main(ctx) {
     void runDramatis(ctx);
