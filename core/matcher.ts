@@ -119,10 +119,13 @@ export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: 
   const givenNames = new Map<string, Set<string>>();
   const middleNames = new Map<string, Set<string>>();
   const addName = (map: Map<string, Set<string>>, name: string, id: string) => {
-    const key = foldString(name);
-    const ids = map.get(key) ?? new Set<string>();
-    ids.add(id);
-    map.set(key, ids);
+    // Composed and decomposed (NFD) spellings alike, as for aliases.
+    for (const form of new Set([name.normalize('NFC'), name.normalize('NFD')])) {
+      const key = foldString(form);
+      const ids = map.get(key) ?? new Set<string>();
+      ids.add(id);
+      map.set(key, ids);
+    }
   };
 
   for (const person of people) {
@@ -164,7 +167,10 @@ export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: 
   }
 
   const others = new Set<string>();
-  for (const name of otherGivenNames) others.add(foldString(name));
+  for (const name of otherGivenNames) {
+    others.add(foldString(name.normalize('NFC')));
+    others.add(foldString(name.normalize('NFD')));
+  }
   return { root, givenNames, otherGivenNames: others, suffixes: new Set(GENERATIONAL_SUFFIXES), middleNames };
 }
 

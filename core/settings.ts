@@ -66,7 +66,9 @@ export function normalizeSite(input: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `http://${text}`;
   try {
     const host = new URL(text).hostname.replace(/^www\./, '').replace(/\.$/, '');
-    return (/^[a-z0-9.-]+$/.test(host) && host.includes('.')) || host === 'localhost' ? host : undefined;
+    // Every label must be non-empty: ".com" or "example..com" is no site.
+    const isDomain = /^[a-z0-9.-]+$/.test(host) && host.includes('.') && !host.split('.').includes('');
+    return isDomain || host === 'localhost' ? host : undefined;
   } catch {
     return undefined;
   }
@@ -74,7 +76,11 @@ export function normalizeSite(input: string): string | undefined {
 
 /** True when Dramatis is turned off on `hostname` (a listed site or any of its subdomains). */
 export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
+  // "example.com." (a fully qualified name with its final dot) is the same site as "example.com".
+  const host = hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 

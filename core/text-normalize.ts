@@ -26,7 +26,11 @@ export function isInvisible(code: number): boolean {
     (code >= 0x200b && code <= 0x200d) || // zero-width space, non-joiner, joiner
     code === 0x2060 || // word joiner
     code === 0xfeff || // zero-width no-break space (BOM)
-    code === 0x180e // Mongolian vowel separator (formerly a space)
+    code === 0x180e || // Mongolian vowel separator (formerly a space)
+    code === 0x200e || // left-to-right mark
+    code === 0x200f || // right-to-left mark
+    (code >= 0x202a && code <= 0x202e) || // bidi embeddings and overrides
+    (code >= 0x2066 && code <= 0x2069) // bidi isolates
   );
 }
 
