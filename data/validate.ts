@@ -114,9 +114,14 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
 
   const people: { file: string; person: Person }[] = [];
   const seenIds = new Map<string, string>();
+  /** Ids of people whose file is malformed: links to them are not reported again as unknown. */
+  const malformedIds = new Set<string>();
   for (const file of raw.people) {
     const person = parseWith(personSchema, file, problems);
-    if (!person) continue;
+    if (!person) {
+      malformedIds.add(baseName(file.path));
+      continue;
+    }
     const at = (field: string, message: string) =>
       problems.push({ file: file.path, entry: person.id, field, message });
     if (person.id !== baseName(file.path)) at('id', `must equal the file name "${baseName(file.path)}"`);
@@ -165,7 +170,8 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
       }
     });
     person.links.forEach((link, i) => {
-      if (!ids.has(link.person)) at(`links[${i}].person`, `unknown person "${link.person}"`);
+      if (!ids.has(link.person) && !malformedIds.has(link.person))
+        at(`links[${i}].person`, `unknown person "${link.person}"`);
       if (link.person === person.id) at(`links[${i}].person`, 'a person cannot be linked to themself');
       link.sources.forEach((s, j) => checkSource(`links[${i}].sources[${j}]`, s));
     });
