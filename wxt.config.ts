@@ -32,10 +32,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dramatis@dramatis.invalid',
-              strict_min_version: '128.0',
+              // 140: the first ESR that reads data_collection_permissions.
+              strict_min_version: '140.0',
               // Dramatis collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
