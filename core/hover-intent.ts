@@ -20,6 +20,8 @@ export interface HoverIntentOptions<T> {
   /** Two targets are the same name on the page. */
   isSame: (a: T, b: T) => boolean;
   open: (target: T) => void;
+  /** Called when the pointer starts resting on a name: a chance to prepare its card unseen. */
+  prepare?: ((target: T) => void) | undefined;
   close: () => void;
   timers: Timers;
 }
@@ -68,6 +70,7 @@ export class HoverIntent<T> {
     if (this.suppressed !== undefined) return;
     // Another name while a card is shown: keep it until this one opens (no flicker).
     this.cancelClose();
+    this.options.prepare?.(target);
     this.openTimer = this.options.timers.set(() => {
       this.openTimer = undefined;
       if (this.hovered !== undefined && isSame(this.hovered, target)) this.show(target);

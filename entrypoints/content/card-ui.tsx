@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PersonCard } from '../../components/PersonCard';
 import type { CardModel } from '../../core/card-model';
 import { UI_HOST_TAG } from '../../core/dom-text';
+import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
 export interface CardRequest {
@@ -45,6 +46,8 @@ export class CardUi {
   private creating: Promise<ShadowRootContentScriptUi<void>> | undefined;
   private stopAutoUpdate: (() => void) | undefined;
   private current: CardRequest | undefined;
+  /** A card rendered unseen while the pointer rests on its name, ready to be shown. */
+  private prepared: CardRequest | undefined;
   private previousFocus: Element | null = null;
   /** Time the last card was painted (for the bench): ms from the request to the frame after render. */
   lastPaintMs = 0;
@@ -69,24 +72,50 @@ export class CardUi {
     return Boolean(node && this.ui && (node === this.ui.shadowHost || this.ui.shadowHost.contains(node)));
   }
 
+  /**
+   * Renders a card unseen and places it, while the pointer rests on its name, so that showing it when
+   * the delay ends costs one style change. Only once the host exists (the first card creates it, so no
+   * element is added to a page before a card opens) and while no card is shown.
+   */
+  prepare(request: CardRequest): void {
+    if (!this.ui || this.current || this.ctx.isInvalid) return;
+    this.prepared = request;
+    this.renderCard(request, false);
+    this.place(request);
+  }
+
   /** Shows (or replaces) the card. */
   async open(request: CardRequest): Promise<void> {
     const requested = performance.now();
-    const ui = await this.ensureUi();
+    await this.ensureUi();
     if (this.ctx.isInvalid) return;
     if (request.shouldFocus && !this.current) this.previousFocus = document.activeElement;
+    const isPrepared =
+      this.prepared !== undefined &&
+      this.prepared.model.id === request.model.id &&
+      this.prepared.range === request.range &&
+      this.prepared.theme === request.theme;
+    this.prepared = undefined;
     this.current = request;
-    this.renderCard();
+    this.renderCard(request, true);
+    if (!isPrepared) this.place(request);
     const frame = this.frame();
-    if (!frame) return;
+    if (request.shouldFocus) frame?.focus({ preventScroll: true });
+    requestAnimationFrame(() => {
+      this.lastPaintMs = performance.now() - requested;
+    });
+  }
+
+  private place(request: CardRequest): void {
+    const frame = this.frame();
+    if (!frame || !this.ui) return;
     const reference = {
       getBoundingClientRect: () => liveRange(request.range).getBoundingClientRect(),
       getClientRects: () => liveRange(request.range).getClientRects(),
-      contextElement:
-        request.range.startContainer.parentElement ?? (ui.shadowHost.ownerDocument.body as Element),
+      contextElement: request.range.startContainer.parentElement ?? this.ui.shadowHost.ownerDocument.body,
     };
     this.stopAutoUpdate?.();
-    const place = () => {
+    const update = () => {
       void computePosition(reference, frame, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -108,15 +137,12 @@ export class CardUi {
         frame.dataset.placed = 'true';
       });
     };
-    this.stopAutoUpdate = autoUpdate(reference, frame, place, { animationFrame: false });
-    if (request.shouldFocus) frame.focus({ preventScroll: true });
-    requestAnimationFrame(() => {
-      this.lastPaintMs = performance.now() - requested;
-    });
+    this.stopAutoUpdate = autoUpdate(reference, frame, update, { animationFrame: false });
   }
 
   /** Hides the card; returns focus to where it was when the card took it. */
   close(): void {
+    this.prepared = undefined;
     if (!this.current) return;
     this.current = undefined;
     this.stopAutoUpdate?.();
@@ -132,7 +158,7 @@ export class CardUi {
   update(change: Partial<Pick<CardRequest, 'model' | 'theme'>>): void {
     if (!this.current) return;
     this.current = { ...this.current, ...change };
-    this.renderCard();
+    this.renderCard(this.current, true);
   }
 
   /** Removes the host from the page (Dramatis turned off here). */
@@ -147,12 +173,12 @@ export class CardUi {
     return this.ui?.uiContainer.querySelector<HTMLElement>('.dr-frame') ?? null;
   }
 
-  private renderCard(): void {
-    const request = this.current;
-    if (!request || !this.ui) return;
+  private renderCard(request: CardRequest, isVisible: boolean): void {
+    if (!this.ui) return;
     render(
       <div
-        class="dr-theme dr-frame"
+        class={isVisible ? 'dr-theme dr-frame' : 'dr-theme dr-frame dr-unseen'}
+        aria-hidden={isVisible ? undefined : 'true'}
         data-theme={request.theme}
         role="dialog"
         aria-modal="false"
@@ -181,6 +207,7 @@ export class CardUi {
       anchor: 'body',
       append: 'last',
       mode: 'open',
+      css: cardCss,
       onMount: () => undefined,
     }).then((ui) => {
       ui.mount();

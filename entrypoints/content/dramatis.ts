@@ -11,9 +11,9 @@ import { isSiteDisabled, normalizeSite, type Settings } from '../../core/setting
 import { OTHER_GIVEN_NAMES, PEOPLE, SOURCES } from '../../data/bundle';
 import { listen, sendToBackground, type PagePerson, type ToContent } from '../../platform/messages';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
-import { CardUi } from './card-ui';
+import { CardUi, type CardRequest } from './card-ui';
 import { HighlightPainter } from './highlights';
-import { PageMentions, type PageMention } from './page-mentions';
+import { PageMentions, type MentionsChange, type PageMention } from './page-mentions';
 import { detectPageTheme } from './page-theme';
 
 const PEOPLE_BY_ID = new Map(PEOPLE.map((p) => [p.id, p]));
@@ -76,7 +76,7 @@ class Session {
   ) {
     this.painter = new HighlightPainter(settings.highlightStyle);
     this.page = new PageMentions(root, getMatcher(), {
-      onChange: (mentions) => this.onMentionsChanged(mentions),
+      onChange: (change) => this.onMentionsChanged(change),
     });
     this.card = new CardUi(ctx, {
       onClose: () => this.intent.dismiss(),
@@ -88,6 +88,10 @@ class Session {
       openDelayMs: () => this.settings.hoverDelayMs,
       closeDelayMs: CLOSE_DELAY_MS,
       isSame: (a, b) => a.block === b.block && a.mention.start === b.mention.start,
+      prepare: (m) => {
+        const request = this.cardRequest(m, false);
+        if (request) this.card.prepare(request);
+      },
       open: (m) => {
         this.showCard(m, this.shouldFocusNext);
         this.shouldFocusNext = false;
@@ -236,25 +240,34 @@ class Session {
     return person ? buildCardModel(person, SOURCES, PEOPLE, this.settings) : undefined;
   }
 
-  private showCard(mention: PageMention, shouldFocus: boolean): void {
+  private cardRequest(mention: PageMention, shouldFocus: boolean): CardRequest | undefined {
     const model = this.model(mention);
-    if (!model) return;
-    this.shownMention = mention;
-    this.painter.setActive(mention.range);
+    if (!model) return undefined;
     const theme =
       this.settings.theme === 'system' ? detectPageTheme(mention.range.startContainer) : this.settings.theme;
-    void this.card.open({
+    return {
       model,
       why: describeMatch(mention.mention, model.name),
       range: mention.range,
       theme,
       shouldFocus,
-    });
+    };
   }
 
-  private onMentionsChanged(mentions: readonly PageMention[]): void {
-    this.painter.paint(mentions.map((m) => m.range));
-    if (this.shownMention && !mentions.includes(this.shownMention)) this.intent.dismiss();
+  private showCard(mention: PageMention, shouldFocus: boolean): void {
+    const request = this.cardRequest(mention, shouldFocus);
+    if (!request) return;
+    this.shownMention = mention;
+    this.painter.setActive(mention.range);
+    void this.card.open(request);
+  }
+
+  private onMentionsChanged({ added, removed }: MentionsChange): void {
+    this.painter.update(
+      added.map((m) => m.range),
+      removed.map((m) => m.range),
+    );
+    if (this.shownMention && removed.includes(this.shownMention)) this.intent.dismiss();
     if (this.badgeTimer !== undefined) return;
     this.badgeTimer = setTimeout(() => {
       this.badgeTimer = undefined;

@@ -25,11 +25,11 @@ export class HighlightPainter {
     if (this.active) this.active.priority = 1;
   }
 
-  /** Replaces the painted ranges. */
-  paint(ranges: readonly AbstractRange[]): void {
+  /** Paints `added` and unpaints `removed` (incremental: a big page is not repainted for one change). */
+  update(added: readonly AbstractRange[], removed: readonly AbstractRange[]): void {
     if (!this.all) return;
-    this.all.clear();
-    for (const range of ranges) this.all.add(range);
+    for (const range of removed) this.all.delete(range);
+    for (const range of added) this.all.add(range);
     this.register();
   }
 

@@ -1,24 +1,29 @@
 /**
  * The mentions of one page, kept current: a chunked first pass over the page's text blocks, a
- * MutationObserver that rescans only what changed (throttled, so a live ticker costs a bounded share
- * of the main thread), and the ranges that paint them. Never modifies the page's DOM.
+ * MutationObserver that rescans only what changed (throttled and time-sliced, so a live ticker or a
+ * page appending thousands of paragraphs costs a bounded share of the main thread), and the ranges
+ * that paint them. Never modifies the page's DOM.
+ *
+ * Only blocks that hold a candidate are kept: on a news page most text names nobody, and keeping
+ * nothing for it keeps memory, mutation handling and hit testing proportional to the names.
  */
 import {
   blockPosition,
   isInSkippedSubtree,
   isInlineElement,
-  nodeIndexAt,
   walkTextBlocks,
   UI_HOST_TAG,
   type TextBlock,
 } from '../../core/dom-text';
 import { resolveMentions, scanText, type Candidate, type Matcher, type Mention } from '../../core/matcher';
 
-/** One scanned block of the page. */
+/** One scanned block of the page that holds at least one candidate. */
 export interface PageBlock {
   readonly block: TextBlock;
   candidates: Candidate[];
   mentions: PageMention[];
+  /** Some candidate's person depends on the rest of the page (an ambiguous surname or its anchors). */
+  isAnchorRelevant: boolean;
 }
 
 /** A mention on the page, with its range. */
@@ -32,21 +37,43 @@ export interface PageMention {
 const TASK_BUDGET_MS = 8;
 /** Minimum pause between two rescans of a mutating page. */
 const MUTATION_THROTTLE_MS = 150;
+/** During a long first pass, what is found so far is painted at most this often. */
+const PROGRESSIVE_PAINT_MS = 250;
 
 type Schedule = (task: () => void) => void;
 
-/** Runs `task` when the page is idle (or soon, where there is no requestIdleCallback). */
+/**
+ * Runs `task` as a new task soon, behind the page's own pending work: scheduler.postTask where there is
+ * one, else setTimeout. (A MessageChannel would be faster than setTimeout's clamping, but its messages
+ * never reach a Firefox content script's listener.)
+ */
+export const scheduleTask: Schedule = (task) => {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (t: () => void, o: object) => Promise<void> } })
+    .scheduler;
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority: 'user-visible' });
+  else setTimeout(task, 0);
+};
+
+/** Runs `task` when the page is idle (soon, where there is no requestIdleCallback). */
 export const scheduleIdle: Schedule = (task) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 100 });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 200 });
   else setTimeout(task, 1);
 };
 
+/** What changed in the painted ranges. */
+export interface MentionsChange {
+  added: readonly PageMention[];
+  removed: readonly PageMention[];
+}
+
 /** Options of a PageMentions. */
 export interface PageMentionsOptions {
-  /** Called (at most once per update) when the set of mentions changed. */
-  onChange?: (mentions: readonly PageMention[]) => void;
-  /** Called when a mention's block is rescanned or removed (e.g. to close its card). */
-  schedule?: Schedule;
+  /** Called when mentions were added or removed. */
+  onChange?: (change: MentionsChange) => void;
+  /** How the first pass yields between chunks (default: a new task at once). */
+  scheduleChunk?: Schedule;
+  /** How DOM changes are processed (default: idle time). */
+  scheduleMutations?: Schedule;
   now?: () => number;
 }
 
@@ -57,17 +84,24 @@ export class PageMentions {
   private observer: MutationObserver | undefined;
   private dirty = new Set<Node>();
   private removed: Node[] = [];
+  /** Containers found dirty but not rescanned yet (time slicing). */
+  private pendingContainers: Node[] = [];
   private lastMutationRun = -Infinity;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private walker: Generator<TextBlock> | undefined;
+  private pendingFirstPass: PageBlock[] = [];
+  private lastProgressivePaint = 0;
   private stopped = false;
-  private all: PageMention[] = [];
-  private readonly schedule: Schedule;
+  private all: PageMention[] | undefined = [];
+  private readonly scheduleChunk: Schedule;
+  private readonly scheduleMutations: Schedule;
   private readonly now: () => number;
   /** Statistics for the bench: the longest task this scanner ran, in ms. */
   longestTaskMs = 0;
+  /** Statistics for the bench: the summed duration of this scanner's tasks, in ms. */
+  totalTaskMs = 0;
   /** Resolves when the first pass has finished. */
-  readonly firstPass: Promise<void>;
+  firstPass: Promise<void>;
   private finishFirstPass: () => void = () => {};
 
   constructor(
@@ -75,7 +109,8 @@ export class PageMentions {
     private matcher: Matcher,
     private readonly options: PageMentionsOptions = {},
   ) {
-    this.schedule = options.schedule ?? scheduleIdle;
+    this.scheduleChunk = options.scheduleChunk ?? scheduleTask;
+    this.scheduleMutations = options.scheduleMutations ?? scheduleIdle;
     this.now = options.now ?? (() => performance.now());
     this.firstPass = new Promise((resolve) => (this.finishFirstPass = resolve));
   }
@@ -85,7 +120,8 @@ export class PageMentions {
     this.walker = walkTextBlocks(this.root);
     this.observer = new MutationObserver((records) => this.record(records));
     this.observer.observe(this.root, { subtree: true, childList: true, characterData: true });
-    this.schedule(() => this.continueFirstPass());
+    this.lastProgressivePaint = this.now();
+    this.scheduleChunk(() => this.continueFirstPass());
   }
 
   /** Stops observing and forgets every mention. */
@@ -93,39 +129,47 @@ export class PageMentions {
     this.stopped = true;
     this.observer?.disconnect();
     if (this.mutationTimer !== undefined) clearTimeout(this.mutationTimer);
+    const removed = this.mentions();
     this.blocks = [];
     this.all = [];
-    this.options.onChange?.(this.all);
+    this.options.onChange?.({ added: [], removed });
     this.finishFirstPass();
   }
 
-  /** Rescans the whole page with another matcher (e.g. after sources changed). */
+  /** Rescans the whole page with another matcher. */
   setMatcher(matcher: Matcher): void {
     this.matcher = matcher;
-    for (const block of this.blocks) block.candidates = scanText(matcher, block.block.text);
-    this.update(this.blocks);
+    this.rescanAll();
   }
 
   /** Rescans the whole page from scratch (a single-page app navigated). */
   rescanAll(): void {
     if (this.stopped) return;
+    const removed = this.mentions();
     this.blocks = [];
+    this.all = [];
     this.dirty.clear();
     this.removed = [];
+    this.pendingContainers = [];
+    if (removed.length > 0) this.options.onChange?.({ added: [], removed });
     this.walker = walkTextBlocks(this.root);
-    this.schedule(() => this.continueFirstPass());
+    this.pendingFirstPass = [];
+    this.firstPass = new Promise((resolve) => (this.finishFirstPass = resolve));
+    this.scheduleChunk(() => this.continueFirstPass());
   }
 
   /** Every mention on the page, in document order. */
   mentions(): readonly PageMention[] {
+    this.all ??= this.blocks.flatMap((b) => b.mentions);
     return this.all;
   }
 
   /** The mention at a caret position (text node + offset), if any. */
   mentionAt(node: Node, offset: number): PageMention | undefined {
     const block = this.blockOfNode.get(node as Text);
-    if (!block || !block.block.nodes.includes(node as Text)) return undefined;
+    if (!block) return undefined;
     const index = block.block.nodes.indexOf(node as Text);
+    if (index < 0) return undefined;
     const at = (block.block.starts[index] ?? 0) + offset;
     return block.mentions.find((m) => m.mention.start <= at && at < m.mention.end);
   }
@@ -133,56 +177,80 @@ export class PageMentions {
   private continueFirstPass(): void {
     if (this.stopped || !this.walker) return;
     const started = this.now();
-    const fresh: PageBlock[] = [];
     for (;;) {
       const next = this.walker.next();
       if (next.done) {
         this.walker = undefined;
         break;
       }
-      const block = this.addBlock(next.value, this.blocks.length);
-      fresh.push(block);
+      const block = this.scanBlock(next.value);
+      if (block) {
+        this.blocks.push(block);
+        this.pendingFirstPass.push(block);
+      }
       if (this.now() - started > TASK_BUDGET_MS) break;
     }
-    if (fresh.length > 0) this.update(fresh);
+    const isDone = this.walker === undefined;
+    if (
+      this.pendingFirstPass.length > 0 &&
+      (isDone || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS)
+    ) {
+      this.update(this.pendingFirstPass);
+      this.pendingFirstPass = [];
+      this.lastProgressivePaint = this.now();
+    }
     this.noteTask(started);
-    if (this.walker) this.schedule(() => this.continueFirstPass());
+    if (!isDone) this.scheduleChunk(() => this.continueFirstPass());
     else this.finishFirstPass();
   }
 
   private noteTask(started: number): void {
     const took = this.now() - started;
+    this.totalTaskMs += took;
     if (took > this.longestTaskMs) this.longestTaskMs = took;
   }
 
-  private addBlock(textBlock: TextBlock, at: number): PageBlock {
+  /** Scans one block; returns it only when it holds a candidate (and indexes its nodes then). */
+  private scanBlock(textBlock: TextBlock): PageBlock | undefined {
+    const candidates = scanText(this.matcher, textBlock.text);
+    if (candidates.length === 0) return undefined;
     const block: PageBlock = {
       block: textBlock,
-      candidates: scanText(this.matcher, textBlock.text),
+      candidates,
       mentions: [],
+      isAnchorRelevant: candidates.some((c) => c.entry.needsAnchor),
     };
     for (const node of textBlock.nodes) this.blockOfNode.set(node, block);
-    this.blocks.splice(at, 0, block);
     return block;
   }
 
-  /** Re-resolves the page (anchoring is page-wide) and rebuilds the mentions of changed blocks. */
-  private update(changed: Iterable<PageBlock>): void {
-    const resolved = resolveMentions(this.blocks.map((b) => b.candidates));
+  /**
+   * Resolves the changed blocks and, because anchoring is page-wide, every block whose people depend
+   * on the rest of the page; rebuilds the ranges of blocks whose mentions changed.
+   */
+  private update(changed: readonly PageBlock[], removedBlocks: readonly PageBlock[] = []): void {
     const mustRebuild = new Set(changed);
-    let isChanged = mustRebuild.size > 0;
-    this.blocks.forEach((block, i) => {
+    const isAnchoringTouched =
+      changed.some((b) => b.isAnchorRelevant) || removedBlocks.some((b) => b.isAnchorRelevant);
+    const subset = isAnchoringTouched
+      ? this.blocks.filter((b) => mustRebuild.has(b) || b.isAnchorRelevant)
+      : changed;
+    const resolved = resolveMentions(subset.map((b) => b.candidates));
+    const added: PageMention[] = [];
+    const removed: PageMention[] = removedBlocks.flatMap((b) => b.mentions);
+    subset.forEach((block, i) => {
       const next = resolved[i] ?? [];
       if (!mustRebuild.has(block) && sameMentions(block.mentions, next)) return;
+      removed.push(...block.mentions);
       block.mentions = next.flatMap((mention) => {
         const range = makeRange(block.block, mention);
         return range ? [{ mention, block, range }] : [];
       });
-      isChanged = true;
+      added.push(...block.mentions);
     });
-    if (!isChanged) return;
-    this.all = this.blocks.flatMap((b) => b.mentions);
-    this.options.onChange?.(this.all);
+    if (added.length === 0 && removed.length === 0) return;
+    this.all = undefined;
+    this.options.onChange?.({ added, removed });
   }
 
   private record(records: MutationRecord[]): void {
@@ -194,57 +262,83 @@ export class PageMentions {
         if (record.removedNodes.length > 0) this.dirty.add(record.target);
       }
     }
-    if (this.mutationTimer !== undefined) return;
+    this.scheduleMutationRun();
+  }
+
+  private scheduleMutationRun(): void {
+    if (this.mutationTimer !== undefined || this.stopped) return;
     const wait = Math.max(0, this.lastMutationRun + MUTATION_THROTTLE_MS - this.now());
     this.mutationTimer = setTimeout(() => {
       this.mutationTimer = undefined;
-      this.schedule(() => this.processMutations());
+      this.scheduleMutations(() => this.processMutations());
     }, wait);
   }
 
   private processMutations(): void {
     if (this.stopped) return;
-    if (this.walker) {
-      // The first pass has not reached everything yet: it would scan a changed subtree a second time.
-      this.lastMutationRun = this.now();
-      this.record([]);
-      return;
-    }
     const started = this.now();
     this.lastMutationRun = started;
+    if (this.walker) {
+      // The first pass has not reached everything yet: it would scan a changed subtree a second time.
+      this.scheduleMutationRun();
+      return;
+    }
     const dirty = this.dirty;
-    const removed = this.removed;
+    const removedNodes = this.removed;
     this.dirty = new Set();
     this.removed = [];
 
     // Blocks that lost a node go; the containers of changed text are rescanned whole.
     const gone = new Set<PageBlock>();
-    for (const node of removed) this.forEachTextIn(node, (text) => this.markGone(text, gone));
-    const containers = new Set<Node>();
+    for (const node of removedNodes) this.forEachTextIn(node, (text) => this.markGone(text, gone));
+    const containers = new Set<Node>(this.pendingContainers);
     for (const node of dirty) {
       if (!node.isConnected || isOwnUi(node) || isInSkippedSubtree(node, this.root)) continue;
       containers.add(blockContainer(node, this.root));
     }
-    const outermost = [...containers].filter((c) => ![...containers].some((o) => o !== c && o.contains(c)));
-    for (const container of outermost) this.forEachTextIn(container, (text) => this.markGone(text, gone));
-    for (const block of this.blocks)
-      if (!gone.has(block) && !block.block.nodes.every((n) => n.isConnected)) gone.add(block);
-    this.blocks = this.blocks.filter((b) => !gone.has(b));
-
+    if (containers.has(this.root)) {
+      // Text directly under the root changed: the chunked full pass keeps every task short.
+      this.rescanAll();
+      this.noteTask(started);
+      return;
+    }
+    // Keep only the outermost containers: walk up from each, looking for another in the set.
+    const outermost = [...containers].filter((c) => {
+      for (let n = c.parentNode; n; n = n.parentNode) if (containers.has(n)) return false;
+      return true;
+    });
     const fresh: PageBlock[] = [];
-    for (const container of outermost) {
+    let index = 0;
+    for (; index < outermost.length; index++) {
+      const container = outermost[index];
+      if (!container || !container.isConnected) continue;
+      this.forEachTextIn(container, (text) => this.markGone(text, gone));
       for (const textBlock of walkTextBlocks(container)) {
-        fresh.push(this.addBlock(textBlock, this.insertionIndex(textBlock)));
+        const block = this.scanBlock(textBlock);
+        if (block) fresh.push(block);
+      }
+      if (this.now() - started > TASK_BUDGET_MS) {
+        index++;
+        break;
       }
     }
-    if (fresh.length > 0 || gone.size > 0) this.update(fresh);
+    this.pendingContainers = outermost.slice(index);
+
+    if (gone.size > 0) this.blocks = this.blocks.filter((b) => !gone.has(b));
+    for (const block of fresh) this.blocks.splice(this.insertionIndex(block.block), 0, block);
+    if (fresh.length > 0 || gone.size > 0) this.update(fresh, [...gone]);
     this.noteTask(started);
-    if (this.dirty.size > 0 || this.removed.length > 0) this.record([]);
+    if (this.pendingContainers.length > 0 || this.dirty.size > 0 || this.removed.length > 0) {
+      this.scheduleMutationRun();
+    }
   }
 
   private markGone(text: Text, gone: Set<PageBlock>): void {
     const block = this.blockOfNode.get(text);
-    if (block) gone.add(block);
+    if (block) {
+      gone.add(block);
+      this.blockOfNode.delete(text);
+    }
   }
 
   private forEachTextIn(node: Node, visit: (text: Text) => void): void {
@@ -252,7 +346,8 @@ export class PageMentions {
       visit(node as Text);
       return;
     }
-    const doc = node.ownerDocument ?? (node as Document);
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    const doc = node.ownerDocument ?? document;
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) visit(t as Text);
   }
@@ -321,6 +416,3 @@ function blockContainer(node: Node, root: Node): Node {
   }
   return root;
 }
-
-/** For tests and the hover code: the index of the text node at a block offset. */
-export { nodeIndexAt };
