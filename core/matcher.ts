@@ -14,6 +14,7 @@ import {
   foldString,
   isWordChar,
   normalizeText,
+  originOf,
   sliceChars,
   type NormalizedText,
 } from './text-normalize';
@@ -88,9 +89,21 @@ export interface Matcher {
   readonly suffixes: ReadonlySet<string>;
   /** Folded middle names / patronymics -> ids of the people who have them. */
   readonly middleNames: Map<string, Set<string>>;
+  /** Matches the first characters of every alias form: where a trie walk may succeed. */
+  readonly prefixes: RegExp;
 }
 
 const GENERATIONAL_SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
+
+/** How many leading characters of each alias the prefix pattern looks for. */
+const PREFIX_LENGTH = 3;
+
+const APOSTROPHES = ["'", '’', 'ʼ', '‘'];
+
+/** An alias with an apostrophe ("O'Brien") is indexed in each apostrophe form a text may use. */
+function apostropheForms(form: string): string[] {
+  return /['’ʼ‘]/.test(form) ? APOSTROPHES.map((a) => form.replace(/['’ʼ‘]/g, a)) : [form];
+}
 
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}]+$/u;
 const CYRILLIC_CONSONANT_END = /[бвгджзйклмнпрстфхцчшщ]$/iu;
@@ -133,7 +146,9 @@ export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: 
     for (const middle of person.middleNames ?? []) addName(middleNames, middle, person.id);
     for (const alias of person.aliases) {
       // Decomposed accents (NFD) are as common in scraped text as composed ones: index both.
-      const forms = declinedForms(alias.text).flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')]);
+      const forms = declinedForms(alias.text)
+        .flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')])
+        .flatMap(apostropheForms);
       for (const form of new Set(forms)) {
         const key = foldString(form);
         if (!key) continue;
@@ -171,7 +186,22 @@ export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: 
     others.add(foldString(name.normalize('NFC')));
     others.add(foldString(name.normalize('NFD')));
   }
-  return { root, givenNames, otherGivenNames: others, suffixes: new Set(GENERATIONAL_SUFFIXES), middleNames };
+  const starts = new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)));
+  const prefixes = new RegExp(
+    [...starts]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+      .join('|') || '(?!)',
+    'g',
+  );
+  return {
+    root,
+    givenNames,
+    otherGivenNames: others,
+    suffixes: new Set(GENERATIONAL_SUFFIXES),
+    middleNames,
+    prefixes,
+  };
 }
 
 /** A possible mention found by `scanText`, before the page-level decisions of `resolveMentions`. */
@@ -203,46 +233,42 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
   const { folded, length } = norm;
   const out: Candidate[] = [];
   let previousEnd = -1;
-  let i = 0;
-  while (i < length) {
-    const first = folded[i] ?? 0;
-    const child = matcher.root.next.get(first);
-    if (child === undefined || (i > 0 && isWordChar(folded[i - 1] ?? 0))) {
-      i++;
-      continue;
-    }
+  // The prefix pattern (compiled once, run natively) finds the few places worth a trie walk.
+  const prefixes = matcher.prefixes;
+  prefixes.lastIndex = 0;
+  for (let found = prefixes.exec(folded); found !== null; found = prefixes.exec(folded)) {
+    const i = found.index;
+    prefixes.lastIndex = i + 1;
+    if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
     // Walk the trie; remember the longest alias that ends on a word boundary.
-    let node: TrieNode | undefined = child;
+    let node: TrieNode | undefined = matcher.root.next.get(folded.charCodeAt(i));
     let j = i + 1;
     let best: AliasEntry | undefined;
     let bestEnd = -1;
     while (node !== undefined) {
-      if (node.entry !== undefined && (j >= length || !isWordChar(folded[j] ?? 0))) {
+      if (node.entry !== undefined && (j >= length || !isWordChar(folded.charCodeAt(j)))) {
         best = node.entry;
         bestEnd = j;
       }
       if (j >= length) break;
-      node = node.next.get(folded[j] ?? 0);
+      node = node.next.get(folded.charCodeAt(j));
       j++;
     }
-    if (best === undefined) {
-      i++;
-      continue;
-    }
+    if (best === undefined) continue;
     const candidate = classify(matcher, norm, i, bestEnd, best);
     if (candidate) {
       const previous = out[out.length - 1];
-      if (previous && previousEnd === candidate.start - 1 && isJoiner(norm.chars[previousEnd] ?? 0)) {
+      if (previous && previousEnd === candidate.start - 1 && isJoiner(norm.chars.charCodeAt(previousEnd))) {
         (previous.joined ??= []).push(candidate);
         (candidate.joined ??= []).push(previous);
       }
       previousEnd = candidate.end;
-      candidate.start = norm.origin[candidate.start] ?? 0;
-      candidate.end = (norm.origin[candidate.end - 1] ?? 0) + 1;
+      candidate.start = originOf(norm, candidate.start);
+      candidate.end = originOf(norm, candidate.end - 1) + 1;
       candidate.surface = text.slice(candidate.start, candidate.end);
       out.push(candidate);
     }
-    i = bestEnd;
+    prefixes.lastIndex = bestEnd;
   }
   return out;
 }
@@ -281,19 +307,19 @@ interface Token {
 /** The word right before `pos` (separated by exactly one space), with a trailing full stop if any. */
 function tokenBefore(norm: NormalizedText, pos: number): Token | undefined {
   const { chars, folded } = norm;
-  if (pos < 2 || chars[pos - 1] !== 0x20) return undefined;
+  if (pos < 2 || chars.charCodeAt(pos - 1) !== 0x20) return undefined;
   let end = pos - 1;
-  const hasStop = chars[end - 1] === 0x2e;
+  const hasStop = chars.charCodeAt(end - 1) === 0x2e;
   if (hasStop) end--;
   let start = end;
-  while (start > 0 && isWordChar(chars[start - 1] ?? 0)) start--;
+  while (start > 0 && isWordChar(chars.charCodeAt(start - 1))) start--;
   if (start === end) return undefined;
   // Glued to an apostrophe or hyphen ("Trump’s", "Jean-"), it is not a given name.
-  const before = start > 0 ? (chars[start - 1] ?? 0) : 0x20;
+  const before = start > 0 ? chars.charCodeAt(start - 1) : 0x20;
   if (before !== 0x20 && before !== 0x28 && before !== 0x22 && before !== 0x201c) return undefined;
   let key = '';
-  for (let k = start; k < end; k++) key += String.fromCharCode(folded[k] ?? 0);
-  const first = chars[start] ?? 0;
+  for (let k = start; k < end; k++) key += String.fromCharCode(folded.charCodeAt(k));
+  const first = chars.charCodeAt(start);
   const isCapitalized = isUpper(first);
   const isInitial = end - start === 1 && isCapitalized;
   return { start, end: hasStop ? end + 1 : end, key, isCapitalized, isInitial, hasStop };
@@ -303,21 +329,21 @@ function tokenBefore(norm: NormalizedText, pos: number): Token | undefined {
 function tokenAfter(norm: NormalizedText, pos: number): { key: string; isCapitalized: boolean } | undefined {
   const { chars, folded, length } = norm;
   let p = pos;
-  if (chars[p] === 0x2c) p++;
-  if (chars[p] !== 0x20) return undefined;
+  if (chars.charCodeAt(p) === 0x2c) p++;
+  if (chars.charCodeAt(p) !== 0x20) return undefined;
   p++;
-  const first = chars[p] ?? 0;
+  const first = chars.charCodeAt(p);
   let key = '';
-  while (p < length && isWordChar(chars[p] ?? 0)) key += String.fromCharCode(folded[p++] ?? 0);
+  while (p < length && isWordChar(chars.charCodeAt(p))) key += String.fromCharCode(folded.charCodeAt(p++));
   return key ? { key, isCapitalized: isUpper(first) } : undefined;
 }
 
 /** True when the token starts a sentence, a quotation or the text: its capital says nothing. */
 function isSentenceStart(norm: NormalizedText, tokenStart: number): boolean {
   let p = tokenStart - 1;
-  while (p >= 0 && (norm.chars[p] === 0x20 || isOpeningMark(norm.chars[p] ?? 0))) p--;
+  while (p >= 0 && (norm.chars.charCodeAt(p) === 0x20 || isOpeningMark(norm.chars.charCodeAt(p)))) p--;
   if (p < 0) return true;
-  const c = norm.chars[p] ?? 0;
+  const c = norm.chars.charCodeAt(p);
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x2014 || c === 0x2013;
 }
 
@@ -465,7 +491,7 @@ function classify(
 
 function isAllCaps(norm: NormalizedText, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = norm.chars[i] ?? 0;
+    const c = norm.chars.charCodeAt(i);
     if (c !== foldCode(c) ? false : isWordChar(c) && c !== 0x27 && !(c >= 0x30 && c <= 0x39)) return false;
   }
   return true;

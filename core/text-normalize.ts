@@ -8,16 +8,20 @@
 /** The normalised text and its map back to the original's UTF-16 offsets. */
 export interface NormalizedText {
   /** Normalised characters, case kept (for case checks and surfaces). */
-  readonly chars: Uint16Array;
-  /** The same, lower-cased, apostrophes folded to U+0027 (what the index matches on). */
-  readonly folded: Uint16Array;
-  /** folded/chars index -> offset of that character in the original text. */
-  readonly origin: Int32Array;
+  readonly chars: string;
+  /** The same, lower-cased (what the index matches on). Same length as `chars`. */
+  readonly folded: string;
+  /** normalised index -> original offset; undefined when they are equal (the common, fast case). */
+  readonly origin: Int32Array | undefined;
   readonly length: number;
 }
 
 const SPACE = 0x20;
-const APOSTROPHE = 0x27;
+
+/** The original offset of normalised index `i`. */
+export function originOf(text: NormalizedText, i: number): number {
+  return text.origin ? (text.origin[i] ?? 0) : i;
+}
 
 /** Characters that may sit inside a word without being seen (dropped before matching). */
 export function isInvisible(code: number): boolean {
@@ -77,10 +81,9 @@ export function isWordChar(code: number): boolean {
 
 let lowerTable: Uint16Array | undefined;
 
-/** Lower-cases one UTF-16 unit when that keeps it one unit long; folds apostrophes to U+0027. */
+/** Lower-cases one UTF-16 unit when that keeps it one unit long. */
 export function foldCode(code: number): number {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  if (isApostrophe(code)) return APOSTROPHE;
   if (code >= 0xd800 && code <= 0xdfff) return code;
   lowerTable ??= new Uint16Array(0x10000);
   let folded = lowerTable[code] ?? 0;
@@ -92,11 +95,40 @@ export function foldCode(code: number): number {
   return folded;
 }
 
+/**
+ * Characters that make the slow path necessary: any white space but a lone ASCII space, the
+ * invisible characters. (Apostrophes are not folded: the matcher indexes each alias in every
+ * apostrophe form instead, so "Witkoff’s" stays on the fast path.)
+ */
+const NEEDS_WORK =
+  /[\t\n\v\f\r\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]| {2}/;
+
+let codes = new Uint16Array(1024);
+let foldedCodes = new Uint16Array(1024);
+
+function codesToString(buffer: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode.apply(
+      null,
+      buffer.subarray(i, Math.min(length, i + 8192)) as unknown as number[],
+    );
+  }
+  return out;
+}
+
 /** Normalises `text` (see the module comment). */
 export function normalizeText(text: string): NormalizedText {
+  if (!NEEDS_WORK.test(text)) {
+    const folded = text.toLowerCase();
+    // Lower-casing that changes the length (İ -> i̇) needs the per-character path to keep offsets.
+    if (folded.length === text.length) return { chars: text, folded, origin: undefined, length: text.length };
+  }
   const n = text.length;
-  const chars = new Uint16Array(n);
-  const folded = new Uint16Array(n);
+  if (codes.length < n) {
+    codes = new Uint16Array(n * 2);
+    foldedCodes = new Uint16Array(n * 2);
+  }
   const origin = new Int32Array(n);
   let length = 0;
   let lastWasSpace = false;
@@ -105,31 +137,31 @@ export function normalizeText(text: string): NormalizedText {
     if (isSpace(code)) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
-      chars[length] = SPACE;
-      folded[length] = SPACE;
+      codes[length] = SPACE;
+      foldedCodes[length] = SPACE;
       origin[length++] = i;
       continue;
     }
     if (isInvisible(code)) continue;
     lastWasSpace = false;
-    chars[length] = code;
-    folded[length] = foldCode(code);
+    codes[length] = code;
+    foldedCodes[length] = foldCode(code);
     origin[length++] = i;
   }
-  return { chars, folded, origin, length };
+  return {
+    chars: codesToString(codes, length),
+    folded: codesToString(foldedCodes, length),
+    origin,
+    length,
+  };
 }
 
 /** Folds a whole string the way `normalizeText` folds text (for building the index). */
 export function foldString(text: string): string {
-  const { folded, length } = normalizeText(text);
-  let out = '';
-  for (let i = 0; i < length; i++) out += String.fromCharCode(folded[i] ?? 0);
-  return out.trim();
+  return normalizeText(text).folded.trim();
 }
 
 /** The normalised (unfolded) characters between two normalised offsets, as a string. */
 export function sliceChars(text: NormalizedText, start: number, end: number): string {
-  let out = '';
-  for (let i = start; i < end; i++) out += String.fromCharCode(text.chars[i] ?? 0);
-  return out;
+  return text.chars.slice(start, end);
 }
