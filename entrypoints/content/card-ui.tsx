@@ -177,6 +177,7 @@ export class CardUi {
     if (!this.ui) return;
     render(
       <div
+        popover="manual"
         class={isVisible ? 'dr-theme dr-frame' : 'dr-theme dr-frame dr-unseen'}
         aria-hidden={isVisible ? undefined : 'true'}
         data-theme={request.theme}
@@ -197,6 +198,10 @@ export class CardUi {
       </div>,
       this.ui.uiContainer,
     );
+    const frame = this.frame();
+    // Into the top layer, where the page's stacking and containing blocks cannot reach it.
+    if (frame && typeof frame.showPopover === 'function' && !frame.matches(':popover-open'))
+      frame.showPopover();
   }
 
   private ensureUi(): Promise<ShadowRootContentScriptUi<void>> {

@@ -208,13 +208,19 @@ class Session {
 
   private hitTest(x: number, y: number): PageMention | undefined {
     const doc = document as Document & {
-      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretPositionFromPoint?: (
+        x: number,
+        y: number,
+        options?: { shadowRoots?: ShadowRoot[] },
+      ) => { offsetNode: Node; offset: number } | null;
       caretRangeFromPoint?: (x: number, y: number) => Range | null;
     };
     let node: Node | undefined;
     let offset = 0;
     if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = doc.caretPositionFromPoint(x, y);
+      // Over text in an open shadow root the caret lands on its host unless the root is named.
+      const shadowRoots = [...this.page.shadowRoots].filter((r) => r.host.isConnected);
+      const pos = doc.caretPositionFromPoint(x, y, shadowRoots.length > 0 ? { shadowRoots } : undefined);
       if (pos) ({ offsetNode: node, offset } = pos);
     } else if (typeof doc.caretRangeFromPoint === 'function') {
       const range = doc.caretRangeFromPoint(x, y);

@@ -22,8 +22,10 @@ export interface PageBlock {
   readonly block: TextBlock;
   candidates: Candidate[];
   mentions: PageMention[];
-  /** Some candidate's person depends on the rest of the page (an ambiguous surname or its anchors). */
+  /** Holds a candidate that decides or depends on anchoring (a name with an ambiguous alias). */
   isAnchorRelevant: boolean;
+  /** Holds a bare ambiguous surname: its person depends on the rest of the page. */
+  hasBareAmbiguous: boolean;
 }
 
 /** A mention on the page, with its range. */
@@ -96,6 +98,8 @@ export class PageMentions {
   private readonly scheduleChunk: Schedule;
   private readonly scheduleMutations: Schedule;
   private readonly now: () => number;
+  /** Open shadow roots that hold mentions: caret hit testing must be told about them. */
+  readonly shadowRoots = new Set<ShadowRoot>();
   /** Statistics for the bench: the longest task this scanner ran, in ms. */
   longestTaskMs = 0;
   /** Statistics for the bench: the summed duration of this scanner's tasks, in ms. */
@@ -219,8 +223,12 @@ export class PageMentions {
       candidates,
       mentions: [],
       isAnchorRelevant: candidates.some((c) => c.entry.needsAnchor),
+      hasBareAmbiguous: candidates.some((c) => c.entry.needsAnchor && !c.person && !c.isSomeoneElse),
     };
     for (const node of textBlock.nodes) this.blockOfNode.set(node, block);
+    const root = textBlock.nodes[0]?.getRootNode();
+    if (root && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root)
+      this.shadowRoots.add(root as ShadowRoot);
     return block;
   }
 
@@ -230,8 +238,11 @@ export class PageMentions {
    */
   private update(changed: readonly PageBlock[], removedBlocks: readonly PageBlock[] = []): void {
     const mustRebuild = new Set(changed);
+    // Other blocks need resolving again only when a bare ambiguous surname exists somewhere and
+    // the change adds or removes a naming that may anchor it (a feed of full names costs nothing).
     const isAnchoringTouched =
-      changed.some((b) => b.isAnchorRelevant) || removedBlocks.some((b) => b.isAnchorRelevant);
+      (changed.some((b) => b.isAnchorRelevant) || removedBlocks.some((b) => b.isAnchorRelevant)) &&
+      (changed.some((b) => b.hasBareAmbiguous) || this.blocks.some((b) => b.hasBareAmbiguous));
     const subset = isAnchoringTouched
       ? this.blocks.filter((b) => mustRebuild.has(b) || b.isAnchorRelevant)
       : changed;
@@ -356,6 +367,10 @@ export class PageMentions {
   private insertionIndex(textBlock: TextBlock): number {
     const first = textBlock.nodes[0];
     if (!first) return this.blocks.length;
+    // Pages mostly grow at the end (feeds, infinite scroll): try that first.
+    const last = this.blocks[this.blocks.length - 1]?.block.nodes[0];
+    if (!last || last.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)
+      return this.blocks.length;
     let lo = 0;
     let hi = this.blocks.length;
     while (lo < hi) {

@@ -102,7 +102,10 @@ export function looksLikeHeadline(line: string): boolean {
  */
 export function buildArticlePage(id: string): ArticlePage {
   const source = readFileSync(join(PROJECT_ROOT, 'data', 'sources', `${id}.txt`), 'utf8');
-  const marked = readFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'articles', `${id}.marked.txt`), 'utf8');
+  const marked = readFileSync(
+    join(PROJECT_ROOT, 'tests', 'fixtures', 'articles', `${id}.marked.txt`),
+    'utf8',
+  );
   const { text, mentions } = parseMarked(marked);
   if (text !== source) throw new Error(`${id}: the marked fixture does not strip back to the source`);
 
@@ -196,7 +199,9 @@ export function directQuotes(person: string, source: string): { id: string; text
   const json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'people', `${person}.json`), 'utf8')) as {
     quotes: { id: string; kind: string; text: string; source: string }[];
   };
-  return json.quotes.filter((q) => q.kind === 'direct' && q.source === source).map(({ id, text }) => ({ id, text }));
+  return json.quotes
+    .filter((q) => q.kind === 'direct' && q.source === source)
+    .map(({ id, text }) => ({ id, text }));
 }
 
 /** Sort key of a located mention. */
@@ -242,7 +247,7 @@ export function readHighlightRanges(name: string): PageRange[] | null {
     }
     const root = r.startContainer.getRootNode();
     let ownerId = '';
-    for (let n: Node | null = r.startContainer; n; ) {
+    for (let n: Node | null = r.startContainer; n;) {
       if (n.nodeType === 1 && (n as Element).id) {
         ownerId = (n as Element).id;
         break;
@@ -341,7 +346,11 @@ export function locateArticleText(arg: {
 }
 
 /** The middle of the first client rect of the first occurrence of `text` in element `#id` (or null). */
-export function locateText(arg: { id: string; text: string; occurrence?: number }): { x: number; y: number } | null {
+export function locateText(arg: {
+  id: string;
+  text: string;
+  occurrence?: number;
+}): { x: number; y: number } | null {
   const element = document.getElementById(arg.id);
   if (!element) return null;
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -496,6 +505,38 @@ export function collectConsoleErrors(page: E2EPage): string[] {
   raw.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
-  raw.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+  raw.on('pageerror', (error) =>
+    errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return errors;
+}
+
+/** Where the open card sits against the mention it describes (the `dramatis-active` range), in the page. */
+export interface Placement {
+  frame: { left: number; top: number; right: number; bottom: number } | null;
+  /** The client rects of the active mention. */
+  mention: { left: number; top: number; right: number; bottom: number }[];
+  viewport: { width: number; height: number };
+  /** True when the frame's box intersects one of the mention's rects. */
+  isCoveringMention: boolean;
+}
+
+export function readPlacement(): Placement {
+  const frame = document.querySelector('dramatis-ui')?.shadowRoot?.querySelector('.dr-frame') ?? null;
+  const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  const f = frame ? box(frame.getBoundingClientRect()) : null;
+  const mention: Placement['mention'] = [];
+  const active = CSS.highlights.get('dramatis-active');
+  if (active) {
+    for (const r of active as unknown as Iterable<AbstractRange>) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      for (const rect of live.getClientRects()) mention.push(box(rect));
+    }
+  }
+  const isCoveringMention =
+    f !== null &&
+    mention.some((m) => m.left < f.right && f.left < m.right && m.top < f.bottom && f.top < m.bottom);
+  return { frame: f, mention, viewport: { width: innerWidth, height: innerHeight }, isCoveringMention };
 }
