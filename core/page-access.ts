@@ -68,7 +68,7 @@ export function explainNoAccess(access: PageAccess): string {
     case 'file':
       return 'Dramatis can’t read local files unless you allow it: turn on “Allow access to file URLs” for Dramatis in the browser’s extension settings, then reload the page.';
     case 'web':
-      return 'Dramatis isn’t running on this page yet. Reload the page to start it.';
+      return 'Dramatis isn’t running on this page. If the page was open before Dramatis was installed or updated, reload it; PDFs stay closed to extensions.';
     case 'unknown':
       return 'Dramatis can’t run on this page. Browsers keep extensions out of their own pages, the extension stores and PDFs; on any other page, reload it to start Dramatis.';
   }

@@ -69,7 +69,7 @@ export function settingsFileName(now: Date = new Date()): string {
 class FileError extends Error {}
 
 /** Describes a JSON value for an error message: `"fast"`, `42`, `a list`, `nothing`. */
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -82,18 +82,18 @@ const quoteAll = (values: readonly string[]) => values.map((v) => `"${v}"`).join
 function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new FileError(
-    `"settings.${key}" must be one of ${quoteAll(allowed)}, but the file has ${describe(value)}.`,
+    `"settings.${key}" must be one of ${quoteAll(allowed)}, but the file has ${describeValue(value)}.`,
   );
 }
 
 function listOf(key: string, value: unknown, check: (item: string, position: number) => string): string[] {
   if (!Array.isArray(value))
-    throw new FileError(`"settings.${key}" must be a list, but the file has ${describe(value)}.`);
+    throw new FileError(`"settings.${key}" must be a list, but the file has ${describeValue(value)}.`);
   const out = new Set<string>();
   value.forEach((item: unknown, i) => {
     if (typeof item !== 'string')
       throw new FileError(
-        `"settings.${key}" item ${i + 1} must be text, but the file has ${describe(item)}.`,
+        `"settings.${key}" item ${i + 1} must be text, but the file has ${describeValue(item)}.`,
       );
     out.add(check(item, i + 1));
   });
@@ -126,17 +126,17 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
     throw new FileError(`The file is not valid JSON (${(error as Error).message}).`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new FileError(`The file holds ${describe(data)}, not Dramatis settings.`);
+    throw new FileError(`The file holds ${describeValue(data)}, not Dramatis settings.`);
   const file = data as Record<string, unknown>;
   if (file.format !== SETTINGS_FILE_MARKER)
     throw new FileError(
       `This is not a Dramatis settings file: "format" must be "${SETTINGS_FILE_MARKER}", but the file has ${
-        'format' in file ? describe(file.format) : 'none'
+        'format' in file ? describeValue(file.format) : 'none'
       }.`,
     );
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
     throw new FileError(
-      `"version" must be a whole number from 1, but the file has ${describe(file.version)}.`,
+      `"version" must be a whole number from 1, but the file has ${describeValue(file.version)}.`,
     );
   if (file.version > SETTINGS_FILE_VERSION)
     throw new FileError(
@@ -145,7 +145,7 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
   const raw = file.settings;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new FileError(
-      `"settings" must be an object, but the file has ${'settings' in file ? describe(raw) : 'none'}.`,
+      `"settings" must be an object, but the file has ${'settings' in file ? describeValue(raw) : 'none'}.`,
     );
   const settings = raw as Record<string, unknown>;
   const unknown = Object.keys(settings).filter((key) => !(SETTING_KEYS as string[]).includes(key));
@@ -173,7 +173,7 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
       delay > HOVER_DELAY_RANGE.max
     )
       throw new FileError(
-        `"settings.hoverDelayMs" must be a whole number of milliseconds from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}, but the file has ${describe(delay)}.`,
+        `"settings.hoverDelayMs" must be a whole number of milliseconds from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}, but the file has ${describeValue(delay)}.`,
       );
     result.hoverDelayMs = delay;
   }
@@ -181,7 +181,7 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
     result.disabledSources = listOf('disabledSources', settings.disabledSources, (id, i) => {
       if (known && !known.sourceIds.includes(id))
         throw new FileError(
-          `"settings.disabledSources" item ${i} names a source Dramatis does not have: ${describe(id)}.`,
+          `"settings.disabledSources" item ${i} names a source Dramatis does not have: ${describeValue(id)}.`,
         );
       return id;
     });
@@ -189,7 +189,7 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
     result.disabledOutlets = listOf('disabledOutlets', settings.disabledOutlets, (name, i) => {
       if (known && !known.outlets.includes(name))
         throw new FileError(
-          `"settings.disabledOutlets" item ${i} names an outlet Dramatis does not have: ${describe(name)} (it has ${quoteAll(known.outlets)}).`,
+          `"settings.disabledOutlets" item ${i} names an outlet Dramatis does not have: ${describeValue(name)} (it has ${quoteAll(known.outlets)}).`,
         );
       return name;
     });
@@ -198,7 +198,7 @@ function readFile(text: string, known: KnownSources | undefined): Settings {
       const normalized = normalizeSite(site);
       if (!normalized)
         throw new FileError(
-          `"settings.disabledSites" item ${i}, ${describe(site)}, is not a site name such as example.com.`,
+          `"settings.disabledSites" item ${i}, ${describeValue(site)}, is not a site name such as example.com.`,
         );
       return normalized;
     });

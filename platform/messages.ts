@@ -11,19 +11,51 @@ export interface PagePerson {
   count: number;
 }
 
+/** What the popup needs to know about a tab's page. */
+export interface PageState {
+  /** People on the page with their mention counts, in order of first appearance. */
+  people: PagePerson[];
+  /** True when Dramatis is turned off on this site. */
+  isPaused: boolean;
+  /** The page's site as `normalizeSite(location.hostname)` stores it; undefined where there is none. */
+  site: string | undefined;
+}
+
 /** Messages the popup or background send to a tab's content script, with their answers. */
 export interface ToContent {
   'content:get-people': {
     request: Record<string, never>;
     response: { people: PagePerson[]; isPaused: boolean };
   };
+  /** Like get-people, plus the page's site (the popup's pause switch needs it even where tab URLs are hidden). */
+  'content:get-page-state': { request: Record<string, never>; response: PageState };
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
+}
+
+/** What the background knows of a tab, from its content script's last report. */
+export interface TabReport {
+  /** The URL of the page that reported (the sender's URL, which needs no "tabs" permission). */
+  url: string | undefined;
+  /** Number of people on that page. */
+  count: number;
 }
 
 /** Messages content scripts and pages send to the background, with their answers. */
 export interface ToBackground {
   'background:page-people': { request: { count: number }; response: void };
+  /** Opens the popup's search with `query` (the context menu, a page). */
   'background:open-search': { request: { query: string }; response: void };
+  /** The popup picks up a search the background was asked to open (and clears it). */
+  'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };
+  /** The popup asks what a tab's content script last reported. */
+  'background:tab-report': { request: { tabId: number }; response: TabReport | undefined };
+}
+
+/** Who sent a message (the part of runtime.MessageSender the handlers use). */
+export interface MessageSender {
+  tab?: { id?: number } | undefined;
+  /** The sending page's or frame's URL. */
+  url?: string | undefined;
 }
 
 type Envelope<M, K extends keyof M> = { type: K } & (M[K] extends { request: infer R } ? R : never);
@@ -55,15 +87,12 @@ export async function sendToBackground<K extends keyof ToBackground>(
 }
 
 type Handlers<M> = {
-  [K in keyof M]?: (
-    message: Envelope<M, K>,
-    sender: { tab?: { id?: number } | undefined },
-  ) => Answer<M, K> | Promise<Answer<M, K>>;
+  [K in keyof M]?: (message: Envelope<M, K>, sender: MessageSender) => Answer<M, K> | Promise<Answer<M, K>>;
 };
 
 /** Answers messages of protocol M with `handlers`; returns the function that stops listening. */
 export function listen<M>(handlers: Handlers<M>): () => void {
-  const listener = (message: unknown, sender: { tab?: { id?: number } | undefined }) => {
+  const listener = (message: unknown, sender: MessageSender) => {
     if (typeof message !== 'object' || message === null) return undefined;
     const type = (message as { type?: unknown }).type;
     if (typeof type !== 'string' || !(type in handlers)) return undefined;

@@ -45,7 +45,7 @@ describe('explainNoAccess', () => {
     expect(explainNoAccess('pdf')).toMatch(/PDF/);
     expect(explainNoAccess('store')).toMatch(/extension stores/);
     expect(explainNoAccess('browser-page')).toMatch(/browsers keep extensions out/);
-    expect(explainNoAccess('web')).toMatch(/Reload the page/);
+    expect(explainNoAccess('web')).toMatch(/reload it/);
     expect(explainNoAccess('unknown')).toMatch(/own pages, the extension stores and PDFs/);
   });
 });

@@ -48,6 +48,11 @@ export async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   });
   const stopListening = listen<ToContent>({
     'content:get-people': () => ({ people: session?.people() ?? [], isPaused: session === undefined }),
+    'content:get-page-state': () => ({
+      people: session?.people() ?? [],
+      isPaused: session === undefined,
+      site: normalizeSite(location.hostname),
+    }),
     'content:reveal-person': ({ person }) => ({ isRevealed: session?.reveal(person) ?? false }),
   });
   ctx.onInvalidated(() => {

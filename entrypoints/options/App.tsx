@@ -1,0 +1,45 @@
+/**
+ * The options page: sources (per article and per outlet), sites where Dramatis is off, appearance,
+ * and the settings file (export, import, reset). Every change is saved at once through the settings
+ * store; open tabs follow through its watch, without a reload.
+ */
+import { useSettings } from '../../components/use-settings';
+import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
+import { AppearanceSection } from './AppearanceSection';
+import { SettingsFileSection } from './SettingsFileSection';
+import { SitesSection } from './SitesSection';
+import { SourcesSection } from './SourcesSection';
+
+/** The options page. */
+export function App() {
+  const settings = useSettings();
+  useDocumentTheme(useResolvedTheme(settings?.theme));
+  return (
+    <div class="op">
+      <header class="op-header">
+        <h1 class="op-title">Dramatis options</h1>
+        <p class="op-lede">
+          Changes are saved as you make them and apply at once in tabs that are already open.
+        </p>
+        <nav aria-label="Sections" class="op-nav">
+          <a href="#sources">Sources</a>
+          <a href="#sites">Sites</a>
+          <a href="#appearance">Appearance</a>
+          <a href="#settings-file">Settings file</a>
+        </nav>
+      </header>
+      <main class="op-main" aria-busy={settings ? 'false' : 'true'}>
+        {settings ? (
+          <>
+            <SourcesSection settings={settings} />
+            <SitesSection settings={settings} />
+            <AppearanceSection settings={settings} />
+            <SettingsFileSection settings={settings} />
+          </>
+        ) : (
+          <p class="op-muted">Loading your settings…</p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/** Options › Appearance: how names are highlighted, how long a hover waits, light or dark. */
+import { useEffect, useState } from 'preact/hooks';
+import { HOVER_DELAY_RANGE, type HighlightStyle, type Settings, type Theme } from '../../core/settings';
+import { saveSettings } from '../../platform/settings-store';
+
+const HIGHLIGHT_CHOICES: { value: HighlightStyle; label: string; hint: string }[] = [
+  { value: 'underline', label: 'Dotted underline', hint: 'Quiet; the page keeps its look.' },
+  { value: 'background', label: 'Background', hint: 'Easy to spot while skimming.' },
+  { value: 'none', label: 'No highlight', hint: 'Names are still found: hover one to open its card.' },
+];
+
+const THEME_CHOICES: { value: Theme; label: string; hint: string }[] = [
+  { value: 'system', label: 'System', hint: 'Follows your device; cards follow the page they open on.' },
+  { value: 'light', label: 'Light', hint: '' },
+  { value: 'dark', label: 'Dark', hint: '' },
+];
+
+function RadioGroup<T extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  choices: { value: T; label: string; hint: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset class="op-fieldset">
+      <legend class="op-label">{legend}</legend>
+      {choices.map((choice) => (
+        <div class="op-radio" key={choice.value}>
+          <input
+            type="radio"
+            id={`${name}-${choice.value}`}
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
+          <label for={`${name}-${choice.value}`}>
+            <span class={`op-sample op-sample-${choice.value}`}>{choice.label}</span>
+            {choice.hint ? <span class="op-muted op-small"> — {choice.hint}</span> : null}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The appearance section. */
+export function AppearanceSection({ settings }: { settings: Settings }) {
+  // The slider shows its value while it moves; the setting is saved when it is let go.
+  const [moving, setMoving] = useState<number>();
+  const delay = moving ?? settings.hoverDelayMs;
+  useEffect(() => setMoving(undefined), [settings.hoverDelayMs]);
+
+  return (
+    <section class="op-section" id="appearance" aria-labelledby="appearance-title">
+      <h2 id="appearance-title" class="op-section-title">
+        Appearance
+      </h2>
+      <RadioGroup
+        name="highlight"
+        legend="Highlight names with"
+        choices={HIGHLIGHT_CHOICES}
+        value={settings.highlightStyle}
+        onChange={(highlightStyle) => void saveSettings({ highlightStyle })}
+      />
+      <div class="op-field">
+        <label for="hover-delay" class="op-label">
+          Wait before a card opens
+        </label>
+        <div class="op-row">
+          <input
+            id="hover-delay"
+            class="op-range"
+            type="range"
+            min={HOVER_DELAY_RANGE.min}
+            max={HOVER_DELAY_RANGE.max}
+            step={50}
+            value={delay}
+            aria-valuetext={`${delay} milliseconds`}
+            aria-describedby="hover-delay-hint"
+            onInput={(event) => setMoving(Number((event.target as HTMLInputElement).value))}
+            onChange={(event) => {
+              const hoverDelayMs = Number((event.target as HTMLInputElement).value);
+              void saveSettings({ hoverDelayMs });
+            }}
+          />
+          <output for="hover-delay" class="op-output">
+            {delay} ms
+          </output>
+        </div>
+        <p id="hover-delay-hint" class="op-muted op-small">
+          How long the pointer rests on a name before its card opens ({HOVER_DELAY_RANGE.min}–
+          {HOVER_DELAY_RANGE.max} ms; 500 ms by default).
+        </p>
+      </div>
+      <RadioGroup
+        name="theme"
+        legend="Theme"
+        choices={THEME_CHOICES}
+        value={settings.theme}
+        onChange={(theme) => void saveSettings({ theme })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Options › Settings file: export the settings as JSON, import such a file (refused whole, with the
+ * reason, when anything in it is wrong: the current settings stay as they are), reset to defaults.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import {
+  MAX_SETTINGS_FILE_BYTES,
+  parseSettingsFile,
+  serializeSettings,
+  settingsFileName,
+  type KnownSources,
+} from '../../core/settings-file';
+import { SOURCES } from '../../data/bundle';
+import { replaceSettings } from '../../platform/settings-store';
+
+const KNOWN: KnownSources = {
+  sourceIds: SOURCES.map((s) => s.id),
+  outlets: [...new Set(SOURCES.flatMap((s) => (s.outlet.name === null ? [] : [s.outlet.name])))],
+};
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+/** Saves `text` as a file through a temporary link (no downloads permission needed). */
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The settings-file section. */
+export function SettingsFileSection({ settings }: { settings: Settings }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<Message>();
+  const [isConfirmingReset, setConfirmingReset] = useState(false);
+
+  const exportFile = () => {
+    const name = settingsFileName();
+    download(serializeSettings(settings), name);
+    setMessage({ kind: 'ok', text: `Saved your settings as ${name}.` });
+  };
+
+  const importFile = async (file: File) => {
+    const refuse = (why: string) =>
+      setMessage({
+        kind: 'error',
+        text: `Could not import “${file.name}”: ${why} Your settings are unchanged.`,
+      });
+    if (file.size > MAX_SETTINGS_FILE_BYTES) {
+      refuse(`The file is too large to be Dramatis settings (${Math.round(file.size / 1024)} kB).`);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      refuse('The file could not be read.');
+      return;
+    }
+    const parsed = parseSettingsFile(text, KNOWN);
+    if (!parsed.ok) {
+      refuse(parsed.error);
+      return;
+    }
+    await replaceSettings(parsed.settings);
+    setMessage({ kind: 'ok', text: `Imported the settings from “${file.name}”.` });
+  };
+
+  const reset = async () => {
+    setConfirmingReset(false);
+    await replaceSettings({
+      ...DEFAULT_SETTINGS,
+      disabledSources: [],
+      disabledOutlets: [],
+      disabledSites: [],
+    });
+    setMessage({ kind: 'ok', text: 'All settings are back to their defaults.' });
+    requestAnimationFrame(() => document.getElementById('reset-button')?.focus());
+  };
+
+  return (
+    <section class="op-section" id="settings-file" aria-labelledby="settings-file-title">
+      <h2 id="settings-file-title" class="op-section-title">
+        Settings file
+      </h2>
+      <p class="op-muted">
+        Move your settings to another browser: export them as a JSON file, then import that file there.
+      </p>
+      <div class="op-row op-actions">
+        <button type="button" class="ui-button" id="export-button" onClick={exportFile}>
+          Export settings
+        </button>
+        <button type="button" class="ui-button" id="import-button" onClick={() => fileRef.current?.click()}>
+          Import settings…
+        </button>
+        <input
+          ref={fileRef}
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          class="op-file-input"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        {isConfirmingReset ? null : (
+          <button
+            type="button"
+            class="ui-button is-danger"
+            id="reset-button"
+            onClick={() => {
+              setConfirmingReset(true);
+              requestAnimationFrame(() => document.getElementById('reset-confirm')?.focus());
+            }}
+          >
+            Reset to defaults…
+          </button>
+        )}
+      </div>
+      {isConfirmingReset ? (
+        <div class="op-confirm" role="group" aria-labelledby="reset-question">
+          <p id="reset-question">
+            Reset every setting, including the sources and sites you turned off? This cannot be undone (export
+            first to keep a copy).
+          </p>
+          <div class="op-row">
+            <button type="button" class="ui-button is-danger" id="reset-confirm" onClick={() => void reset()}>
+              Reset to defaults
+            </button>
+            <button
+              type="button"
+              class="ui-button"
+              onClick={() => {
+                setConfirmingReset(false);
+                requestAnimationFrame(() => document.getElementById('reset-button')?.focus());
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <p id="settings-file-status" class="op-message is-ok" role="status">
+        {message?.kind === 'ok' ? message.text : ''}
+      </p>
+      <p id="settings-file-error" class="op-message is-error" role="alert">
+        {message?.kind === 'error' ? message.text : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Options › Sources: every article with its outlet, headline, date and number of quotes, a switch per
+ * article and one per named outlet. A source turned off disappears from cards and search everywhere.
+ */
+import { isSourceEnabled, labelSource } from '../../core/card-model';
+import type { Settings } from '../../core/settings';
+import { PEOPLE, SOURCES, type SourceMeta } from '../../data/bundle';
+import { Toggle } from '../../components/Toggle';
+import { saveSettings } from '../../platform/settings-store';
+
+/** Quotes (direct and paraphrased) per source id. */
+const QUOTE_COUNTS = PEOPLE.flatMap((p) => p.quotes).reduce(
+  (counts, q) => counts.set(q.source, (counts.get(q.source) ?? 0) + 1),
+  new Map<string, number>(),
+);
+
+/** Sources grouped by named outlet; sources whose outlet is unknown form the last group. */
+const GROUPS: { outlet: string | null; sources: SourceMeta[] }[] = (() => {
+  const named = new Map<string, SourceMeta[]>();
+  const unknown: SourceMeta[] = [];
+  for (const source of SOURCES) {
+    const name = source.outlet.name;
+    if (name === null) unknown.push(source);
+    else named.set(name, [...(named.get(name) ?? []), source]);
+  }
+  return [
+    ...[...named].map(([outlet, sources]) => ({ outlet, sources })),
+    ...(unknown.length > 0 ? [{ outlet: null, sources: unknown }] : []),
+  ];
+})();
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+/** The sources section. */
+export function SourcesSection({ settings }: { settings: Settings }) {
+  const enabledCount = SOURCES.filter((s) => isSourceEnabled(s, settings)).length;
+
+  const setSource = (id: string, isOn: boolean) => {
+    const others = settings.disabledSources.filter((s) => s !== id);
+    void saveSettings({ disabledSources: isOn ? others : [...others, id] });
+  };
+  const setOutlet = (name: string, isOn: boolean) => {
+    const others = settings.disabledOutlets.filter((o) => o !== name);
+    void saveSettings({ disabledOutlets: isOn ? others : [...others, name] });
+  };
+
+  return (
+    <section class="op-section" id="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title" class="op-section-title">
+        Sources
+      </h2>
+      <p class="op-muted">
+        Cards and search show only what the sources turned on here say: their roles, descriptions and quotes.{' '}
+        <span data-testid="sources-summary">{`${enabledCount} of ${SOURCES.length} articles on.`}</span>
+      </p>
+      {GROUPS.map((group) => {
+        const isOutletOn = group.outlet === null || !settings.disabledOutlets.includes(group.outlet);
+        const groupId = group.outlet === null ? 'outlet-unknown' : `outlet-${slug(group.outlet)}`;
+        return (
+          <div class="op-group" key={groupId} aria-labelledby={`${groupId}-title`} role="group">
+            <div class="op-group-head">
+              <h3 id={`${groupId}-title`} class="op-group-title">
+                {group.outlet ?? 'Outlet unknown'}
+              </h3>
+              {group.outlet === null ? (
+                <p class="op-muted op-small">
+                  These texts name no outlet, so each is turned on or off on its own.
+                </p>
+              ) : (
+                <Toggle
+                  id={groupId}
+                  class="op-outlet-toggle"
+                  isOn={isOutletOn}
+                  onChange={(on) => setOutlet(group.outlet!, on)}
+                  label={`All ${group.outlet} articles`}
+                  description={`${plural(group.sources.length, 'article')} from ${group.outlet}, on or off at once.`}
+                />
+              )}
+            </div>
+            <ul class="op-sources">
+              {group.sources.map((source) => {
+                const label = labelSource(source);
+                const quotes = QUOTE_COUNTS.get(source.id) ?? 0;
+                return (
+                  <li key={source.id} class="op-source" data-source={source.id}>
+                    <Toggle
+                      id={`source-${source.id}`}
+                      isOn={isOutletOn && !settings.disabledSources.includes(source.id)}
+                      isDisabled={!isOutletOn}
+                      onChange={(on) => setSource(source.id, on)}
+                      label={label.headline}
+                      description={
+                        <>
+                          <span>{label.outlet}</span>
+                          {' · '}
+                          <span>
+                            {label.date}
+                            {label.isDateInferred ? ' (date inferred)' : ''}
+                          </span>
+                          {' · '}
+                          <span data-testid="quote-count">{plural(quotes, 'quote')}</span>
+                          {source.headline.basis === 'printed' ? '' : ' · headline written by Dramatis'}
+                          {!isOutletOn ? <strong> · off with all of {group.outlet}</strong> : null}
+                        </>
+                      }
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
