@@ -1,0 +1,107 @@
+/**
+ * Bundles bench/harness.ts with esbuild into one IIFE that the bench injects into every page. The
+ * harness imports the extension's real modules (PageMentions, HighlightPainter, CardUi, buildMatcher,
+ * data/bundle.ts); two small plugins stand in for what Vite/WXT provide at build time:
+ *  - `import.meta.glob(...)` in data/bundle.ts becomes static imports of the matching JSON files;
+ *  - `wxt/browser` becomes bench/stubs/wxt-browser.ts (no extension APIs in a plain page).
+ */
+import { build, type Plugin } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Rewrites Vite's `import.meta.glob('./dir/*.json', { eager: true, import: 'default' })` into imports. */
+const globPlugin: Plugin = {
+  name: 'bench-import-meta-glob',
+  setup(b) {
+    b.onLoad({ filter: /data[\\/]bundle\.ts$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      const dir = path.dirname(args.path);
+      const imports: string[] = [];
+      let n = 0;
+      source = source.replace(
+        /import\.meta\.glob(?:<[^>]*>)?\(\s*'([^']+)'\s*,\s*\{[^}]*\}\s*\)/g,
+        (_match, pattern: string) => {
+          const m = /^(.*)\/\*(\.[a-z]+)$/.exec(pattern);
+          if (!m) throw new Error(`bench glob plugin: unsupported pattern ${pattern}`);
+          const [, sub, ext] = m as unknown as [string, string, string];
+          const files = readdirSync(path.join(dir, sub))
+            .filter((f) => f.endsWith(ext))
+            .sort();
+          const entries = files.map((f) => {
+            const id = `__glob${n++}`;
+            imports.push(`import ${id} from ${JSON.stringify(`${sub}/${f}`)};`);
+            return `${JSON.stringify(`${sub}/${f}`)}: ${id}`;
+          });
+          return `({${entries.join(', ')}})`;
+        },
+      );
+      return { contents: `${imports.join('\n')}\n${source}`, loader: 'ts', resolveDir: dir };
+    });
+  },
+};
+
+/** Vite's `./file.css?inline`: the stylesheet, @imports resolved, as a string. */
+const inlineCssPlugin: Plugin = {
+  name: 'bench-css-inline',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+      namespace: 'css-inline',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'css-inline' }, async (args) => {
+      const css = await build({
+        entryPoints: [args.path],
+        bundle: true,
+        write: false,
+        minify: true,
+        logLevel: 'silent',
+      });
+      const text = css.outputFiles[0]?.text ?? '';
+      return { contents: `export default ${JSON.stringify(text)};`, loader: 'js' };
+    });
+  },
+};
+
+/** The content script's cssInjectionMode (CardUi's shadow root reads it from the context). */
+function cssInjectionMode(): string {
+  const source = readFileSync(path.join(ROOT, 'entrypoints/content/index.ts'), 'utf8');
+  return /cssInjectionMode:\s*['"](\w+)['"]/.exec(source)?.[1] ?? 'manifest';
+}
+
+const stubPlugin: Plugin = {
+  name: 'bench-wxt-browser-stub',
+  setup(b) {
+    b.onResolve({ filter: /^wxt\/browser$/ }, () => ({
+      path: path.join(ROOT, 'bench/stubs/wxt-browser.ts'),
+    }));
+  },
+};
+
+/** Builds the harness; returns the IIFE's source text. */
+export async function buildHarness(
+  options: { minify?: boolean } = {},
+): Promise<{ code: string; bytes: number }> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'bench/harness.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: options.minify ?? true,
+    write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    define: {
+      'import.meta.env': JSON.stringify({ MODE: 'production', ENTRYPOINT: 'content', BROWSER: 'chrome' }),
+      __CSS_INJECTION_MODE__: JSON.stringify(cssInjectionMode()),
+    },
+    plugins: [globPlugin, inlineCssPlugin, stubPlugin],
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return { code: file.text, bytes: file.contents.byteLength };
+}
