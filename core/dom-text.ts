@@ -88,13 +88,31 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
+/** Editable regions (rich-text editors, textbox widgets): never scanned. */
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]), [role="textbox"]';
+
 /** True for elements whose subtree the walk skips (see SKIPPED, editable regions, our own UI). */
 export function isSkippedElement(element: Element): boolean {
+  return isSkippedByName(element) || element.matches(EDITABLE_SELECTOR);
+}
+
+function isSkippedByName(element: Element): boolean {
   const name = element.localName;
-  if (SKIPPED.has(name) || name === UI_HOST_TAG) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  return element.getAttribute('role') === 'textbox';
+  return SKIPPED.has(name) || name === UI_HOST_TAG;
+}
+
+/**
+ * The editable regions under `root`, found with one native query instead of a check per element;
+ * undefined where the query fails (a DOM implementation that recurses, on a very deep page).
+ */
+function editableRegions(root: Node): Set<Element> | undefined {
+  const query = (root as Partial<ParentNode>).querySelectorAll;
+  if (typeof query !== 'function') return new Set();
+  try {
+    return new Set<Element>(query.call(root, EDITABLE_SELECTOR));
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when text on both sides of this element belongs to one block. */
@@ -119,7 +137,6 @@ class BlockBuilder {
   starts: number[] = [];
   parts: string[] = [];
   length = 0;
-  hasLetters = false;
 
   addText(node: Text): void {
     const data = node.data;
@@ -128,7 +145,6 @@ class BlockBuilder {
     this.starts.push(this.length);
     this.parts.push(data);
     this.length += data.length;
-    if (!this.hasLetters && /\S/.test(data)) this.hasLetters = true;
   }
 
   addBreak(): void {
@@ -138,11 +154,12 @@ class BlockBuilder {
   }
 
   take(): TextBlock | undefined {
-    if (this.nodes.length === 0 || !this.hasLetters) {
+    if (this.nodes.length === 0) {
       this.reset();
       return undefined;
     }
-    const block = { nodes: this.nodes, starts: this.starts, text: this.parts.join('') };
+    const text = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
+    const block = /\S/.test(text) ? { nodes: this.nodes, starts: this.starts, text } : undefined;
     this.reset();
     return block;
   }
@@ -152,7 +169,6 @@ class BlockBuilder {
     this.starts = [];
     this.parts = [];
     this.length = 0;
-    this.hasLetters = false;
   }
 }
 
@@ -163,6 +179,7 @@ class BlockBuilder {
  */
 export function* walkTextBlocks(root: Node): Generator<TextBlock, void, undefined> {
   const builder = new BlockBuilder();
+  let editable = editableRegions(root);
   // The stack holds nodes to visit, and `null` markers that close a non-inline element.
   const stack: (Node | null)[] = [root];
   while (stack.length > 0) {
@@ -179,7 +196,10 @@ export function* walkTextBlocks(root: Node): Generator<TextBlock, void, undefine
     }
     if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
-      if (node !== root && isSkippedElement(element)) {
+      if (
+        node !== root &&
+        (isSkippedByName(element) || (editable ? editable.has(element) : element.matches(EDITABLE_SELECTOR)))
+      ) {
         if (!isInlineElement(element)) {
           const block = builder.take();
           if (block) yield block;
@@ -198,6 +218,9 @@ export function* walkTextBlocks(root: Node): Generator<TextBlock, void, undefine
       pushChildren(stack, node);
       const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow) {
+        const inShadow = editableRegions(shadow);
+        if (editable && inShadow) for (const region of inShadow) editable.add(region);
+        else editable = undefined;
         stack.push(null);
         pushChildren(stack, shadow);
         stack.push(null);

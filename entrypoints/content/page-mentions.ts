@@ -136,6 +136,7 @@ export class PageMentions {
     const removed = this.mentions();
     this.blocks = [];
     this.all = [];
+    this.heldChange = { added: [], removed: [] };
     this.options.onChange?.({ added: [], removed });
     this.finishFirstPass();
   }
@@ -155,6 +156,7 @@ export class PageMentions {
     this.dirty.clear();
     this.removed = [];
     this.pendingContainers = [];
+    this.heldChange = { added: [], removed: [] };
     if (removed.length > 0) this.options.onChange?.({ added: [], removed });
     this.walker = walkTextBlocks(this.root);
     this.pendingFirstPass = [];
@@ -195,12 +197,14 @@ export class PageMentions {
       if (this.now() - started > TASK_BUDGET_MS) break;
     }
     const isDone = this.walker === undefined;
-    if (
-      this.pendingFirstPass.length > 0 &&
-      (isDone || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS)
-    ) {
-      this.update(this.pendingFirstPass);
+    // Ranges are built chunk by chunk (no long final task); the highlight is registered at most every
+    // PROGRESSIVE_PAINT_MS, because each registration makes the browser repaint every range.
+    if (this.pendingFirstPass.length > 0) {
+      this.update(this.pendingFirstPass, [], true);
       this.pendingFirstPass = [];
+    }
+    if (isDone || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS) {
+      this.flushChange();
       this.lastProgressivePaint = this.now();
     }
     this.noteTask(started);
@@ -236,7 +240,21 @@ export class PageMentions {
    * Resolves the changed blocks and, because anchoring is page-wide, every block whose people depend
    * on the rest of the page; rebuilds the ranges of blocks whose mentions changed.
    */
-  private update(changed: readonly PageBlock[], removedBlocks: readonly PageBlock[] = []): void {
+  private heldChange: { added: PageMention[]; removed: PageMention[] } = { added: [], removed: [] };
+
+  /** Reports the changes held back by `update(..., true)`. */
+  private flushChange(): void {
+    const { added, removed } = this.heldChange;
+    if (added.length === 0 && removed.length === 0) return;
+    this.heldChange = { added: [], removed: [] };
+    this.options.onChange?.({ added, removed });
+  }
+
+  private update(
+    changed: readonly PageBlock[],
+    removedBlocks: readonly PageBlock[] = [],
+    isHeld = false,
+  ): void {
     const mustRebuild = new Set(changed);
     // Other blocks need resolving again only when a bare ambiguous surname exists somewhere and
     // the change adds or removes a naming that may anchor it (a feed of full names costs nothing).
@@ -261,7 +279,9 @@ export class PageMentions {
     });
     if (added.length === 0 && removed.length === 0) return;
     this.all = undefined;
-    this.options.onChange?.({ added, removed });
+    this.heldChange.added.push(...added);
+    this.heldChange.removed.push(...removed);
+    if (!isHeld) this.flushChange();
   }
 
   private record(records: MutationRecord[]): void {
@@ -339,7 +359,10 @@ export class PageMentions {
     for (const block of fresh) this.blocks.splice(this.insertionIndex(block.block), 0, block);
     if (fresh.length > 0 || gone.size > 0) this.update(fresh, [...gone]);
     this.noteTask(started);
-    if (this.pendingContainers.length > 0 || this.dirty.size > 0 || this.removed.length > 0) {
+    if (this.pendingContainers.length > 0) {
+      // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time.
+      this.scheduleChunk(() => this.processMutations());
+    } else if (this.dirty.size > 0 || this.removed.length > 0) {
       this.scheduleMutationRun();
     }
   }
