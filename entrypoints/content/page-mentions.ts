@@ -357,7 +357,13 @@ export class PageMentions {
 
     if (gone.size > 0) this.blocks = this.blocks.filter((b) => !gone.has(b));
     for (const block of fresh) this.blocks.splice(this.insertionIndex(block.block), 0, block);
-    if (fresh.length > 0 || gone.size > 0) this.update(fresh, [...gone]);
+    if (fresh.length > 0 || gone.size > 0) this.update(fresh, [...gone], true);
+    // As in the first pass: every registration repaints every range, so a backlog registers its
+    // changes at most every PROGRESSIVE_PAINT_MS, and at once when it is done.
+    if (this.pendingContainers.length === 0 || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS) {
+      this.flushChange();
+      this.lastProgressivePaint = this.now();
+    }
     this.noteTask(started);
     if (this.pendingContainers.length > 0) {
       // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time.
