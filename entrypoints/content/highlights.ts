@@ -1,6 +1,6 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: ranges registered under a name, styled by
- * entrypoints/highlights.content/highlights.css (in the manifest, so the page cannot remove it). No element of the
+ * entrypoints/content/highlights.css (in the manifest, so the page cannot remove it). No element of the
  * page is added, wrapped or changed. Where the API is missing, nothing is painted and hover still works.
  */
 import type { HighlightStyle } from '../../core/settings';
