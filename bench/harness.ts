@@ -8,13 +8,13 @@
  * does not touch the DOM) is measured on the same DOM as the others.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildCardModel, describeMatch } from '../core/card-model';
 import { blockPosition, walkTextBlocks, type TextBlock } from '../core/dom-text';
 import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
 import { buildMatcher, resolveMentions, scanText } from '../core/matcher';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { normalizeText } from '../core/text-normalize';
-import { OTHER_GIVEN_NAMES, PEOPLE, SOURCES } from '../data/bundle';
+import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
+import { buildCardRequest } from '../entrypoints/content/card-request';
 import { CardUi, type CardRequest } from '../entrypoints/content/card-ui';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../entrypoints/content/highlights';
 import {
@@ -24,7 +24,6 @@ import {
   type MentionsChange,
   type PageMention,
 } from '../entrypoints/content/page-mentions';
-import { detectPageTheme } from '../entrypoints/content/page-theme';
 
 /** The content script's cssInjectionMode, read from entrypoints/content/index.ts at bundle time. */
 declare const __CSS_INJECTION_MODE__: string;
@@ -455,7 +454,6 @@ async function runCards(opens: number) {
   if (!dramatis) throw new Error('runDramatis first');
   const { page, painter } = dramatis;
   const settings = { ...DEFAULT_SETTINGS };
-  const peopleById = new Map(PEOPLE.map((p) => [p.id, p]));
   // A minimal ContentScriptContext: what CardUi and WXT's createShadowRootUi read of it.
   const ctx = {
     isInvalid: false,
@@ -469,20 +467,8 @@ async function runCards(opens: number) {
     onPointerEnter: () => undefined,
     onPointerLeave: () => undefined,
   });
-  const cardRequest = (mention: PageMention, shouldFocus: boolean): CardRequest | undefined => {
-    const person = peopleById.get(mention.mention.person);
-    if (!person) return undefined;
-    const model = buildCardModel(person, SOURCES, PEOPLE, settings);
-    const theme =
-      settings.theme === 'system' ? detectPageTheme(mention.range.startContainer) : settings.theme;
-    return {
-      model,
-      why: describeMatch(mention.mention, model.name),
-      range: mention.range,
-      theme,
-      shouldFocus,
-    };
-  };
+  const cardRequest = (mention: PageMention, shouldFocus: boolean): CardRequest | undefined =>
+    buildCardRequest(mention, settings, shouldFocus);
   let onOpened: ((r: Record<string, unknown>) => void) | undefined;
   let prepareMs = 0;
   const cardWithPrepare = card as unknown as { prepare?: (r: CardRequest) => void };

@@ -4,17 +4,16 @@
  * Everything a session registers dies with its AbortSignal (site paused, extension reloaded).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildCardModel, describeMatch } from '../../core/card-model';
 import { CLOSE_DELAY_MS, HoverIntent } from '../../core/hover-intent';
 import { buildMatcher, type Matcher } from '../../core/matcher';
 import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
-import { OTHER_GIVEN_NAMES, PEOPLE, SOURCES } from '../../data/bundle';
+import { OTHER_GIVEN_NAMES, PEOPLE } from '../../data/bundle';
 import { listen, sendToBackground, type PagePerson, type ToContent } from '../../platform/messages';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
-import { CardUi, type CardRequest } from './card-ui';
+import { CardUi } from './card-ui';
+import { buildCardRequest, buildMentionModel } from './card-request';
 import { HighlightPainter } from './highlights';
 import { PageMentions, type MentionsChange, type PageMention } from './page-mentions';
-import { detectPageTheme } from './page-theme';
 
 const PEOPLE_BY_ID = new Map(PEOPLE.map((p) => [p.id, p]));
 let matcher: Matcher | undefined;
@@ -94,7 +93,7 @@ class Session {
       closeDelayMs: CLOSE_DELAY_MS,
       isSame: (a, b) => a.block === b.block && a.mention.start === b.mention.start,
       prepare: (m) => {
-        const request = this.cardRequest(m, false);
+        const request = buildCardRequest(m, this.settings, false);
         if (request) this.card.prepare(request);
       },
       open: (m) => {
@@ -133,7 +132,7 @@ class Session {
     this.painter.setStyle(settings.highlightStyle);
     const shown = this.shownMention;
     if (shown) {
-      const model = this.model(shown);
+      const model = buildMentionModel(shown, this.settings);
       if (model) this.card.update({ model });
     }
   }
@@ -246,27 +245,8 @@ class Session {
     return undefined;
   }
 
-  private model(mention: PageMention) {
-    const person = PEOPLE_BY_ID.get(mention.mention.person);
-    return person ? buildCardModel(person, SOURCES, PEOPLE, this.settings) : undefined;
-  }
-
-  private cardRequest(mention: PageMention, shouldFocus: boolean): CardRequest | undefined {
-    const model = this.model(mention);
-    if (!model) return undefined;
-    const theme =
-      this.settings.theme === 'system' ? detectPageTheme(mention.range.startContainer) : this.settings.theme;
-    return {
-      model,
-      why: describeMatch(mention.mention, model.name),
-      range: mention.range,
-      theme,
-      shouldFocus,
-    };
-  }
-
   private showCard(mention: PageMention, shouldFocus: boolean): void {
-    const request = this.cardRequest(mention, shouldFocus);
+    const request = buildCardRequest(mention, this.settings, shouldFocus);
     if (!request) return;
     this.shownMention = mention;
     this.painter.setActive(mention.range);
