@@ -48,6 +48,9 @@ export class CardUi {
   private current: CardRequest | undefined;
   /** A card rendered unseen while the pointer rests on its name, ready to be shown. */
   private prepared: CardRequest | undefined;
+  private isPreparedPlaced = false;
+  /** Preact's root: created outside the page, moved into the shadow root when the host is made. */
+  private root: HTMLElement | undefined;
   private previousFocus: Element | null = null;
   /** Time the last card was painted (for the bench): ms from the request to the frame after render. */
   lastPaintMs = 0;
@@ -73,15 +76,17 @@ export class CardUi {
   }
 
   /**
-   * Renders a card unseen and places it, while the pointer rests on its name, so that showing it when
-   * the delay ends costs one style change. Only once the host exists (the first card creates it, so no
-   * element is added to a page before a card opens) and while no card is shown.
+   * Renders a card unseen while the pointer rests on its name, so that showing it when the delay ends
+   * costs little. Before the first card the host does not exist yet (no element is added to a page
+   * before a card opens): the card is then rendered into an element that is not in the page (no
+   * mutation), moved into the host when it opens, and placed then.
    */
   prepare(request: CardRequest): void {
-    if (!this.ui || this.current || this.ctx.isInvalid) return;
+    if (this.current || this.ctx.isInvalid) return;
     this.prepared = request;
     this.renderCard(request, false);
-    this.place(request);
+    this.isPreparedPlaced = this.ui !== undefined;
+    if (this.ui) this.place(request);
   }
 
   /** Shows (or replaces) the card. */
@@ -95,10 +100,11 @@ export class CardUi {
       this.prepared.model.id === request.model.id &&
       this.prepared.range === request.range &&
       this.prepared.theme === request.theme;
+    const isPlaced = isPrepared && this.isPreparedPlaced;
     this.prepared = undefined;
     this.current = request;
     this.renderCard(request, true);
-    if (!isPrepared) this.place(request);
+    if (!isPlaced) this.place(request);
     const frame = this.frame();
     if (request.shouldFocus) frame?.focus({ preventScroll: true });
     requestAnimationFrame(() => {
@@ -147,7 +153,8 @@ export class CardUi {
     this.current = undefined;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
-    if (this.ui) render(null, this.ui.uiContainer);
+    this.prepared = undefined;
+    if (this.root) render(null, this.root);
     const previous = this.previousFocus;
     this.previousFocus = null;
     if (previous instanceof HTMLElement || previous instanceof SVGElement)
@@ -166,15 +173,16 @@ export class CardUi {
     this.close();
     this.ui?.remove();
     this.ui = undefined;
+    this.root = undefined;
     this.creating = undefined;
   }
 
   private frame(): HTMLElement | null {
-    return this.ui?.uiContainer.querySelector<HTMLElement>('.dr-frame') ?? null;
+    return this.root?.querySelector<HTMLElement>('.dr-frame') ?? null;
   }
 
   private renderCard(request: CardRequest, isVisible: boolean): void {
-    if (!this.ui) return;
+    this.root ??= document.createElement('div');
     render(
       <div
         popover="manual"
@@ -196,11 +204,11 @@ export class CardUi {
           onHideSite={this.callbacks.onHideSite}
         />
       </div>,
-      this.ui.uiContainer,
+      this.root,
     );
     const frame = this.frame();
     // Into the top layer, where the page's stacking and containing blocks cannot reach it.
-    if (frame && typeof frame.showPopover === 'function' && !frame.matches(':popover-open'))
+    if (frame?.isConnected && typeof frame.showPopover === 'function' && !frame.matches(':popover-open'))
       frame.showPopover();
   }
 
@@ -216,6 +224,8 @@ export class CardUi {
       onMount: () => undefined,
     }).then((ui) => {
       ui.mount();
+      this.root ??= document.createElement('div');
+      ui.uiContainer.append(this.root);
       this.ui = ui;
       return ui;
     });
