@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { buildHarness } from './build-harness';
 import { appendBatches, articlePages, bigPage } from './page-gen';
 import { startServer, type Route } from './server';
+import { HEADLESS_CHROMIUM_FLAGS } from '../tests/e2e/support/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -57,14 +58,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...HEADLESS_CHROMIUM_FLAGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -25,6 +25,7 @@ import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
 import { appendBatches, articlePages, bigPage } from './page-gen';
 import { startServer, type Route } from './server';
+import { HEADLESS_CHROMIUM_FLAGS } from '../tests/e2e/support/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The results object is plain JSON assembled above; the report reads it loosely. */
@@ -213,14 +214,7 @@ async function main() {
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...HEADLESS_CHROMIUM_FLAGS],
   });
   cleanups.push(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

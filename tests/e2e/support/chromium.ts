@@ -27,16 +27,24 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+/**
+ * Flags every headless Chromium here needs (DESIGN.md): root needs --no-sandbox, and with no network
+ * the background services would only fail their look-ups. Shared with the bench.
+ */
+export const HEADLESS_CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function chromiumArgs(extensionDir: string): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...HEADLESS_CHROMIUM_FLAGS,
   ];
 }
 
