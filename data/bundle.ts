@@ -16,6 +16,9 @@ export const PEOPLE: readonly Person[] = Object.values(peopleModules).sort((a, b
   a.id.localeCompare(b.id),
 );
 
+/** Everyone in the knowledge base, by id. */
+export const PEOPLE_BY_ID: ReadonlyMap<string, Person> = new Map(PEOPLE.map((p) => [p.id, p]));
+
 /** Every source's metadata, ordered by id. */
 export const SOURCES: readonly SourceMeta[] = Object.values(sourceModules).sort((a, b) =>
   a.id.localeCompare(b.id),

@@ -5,10 +5,10 @@ type Name = { id: string };
 const witkoff: Name = { id: 'witkoff' };
 const putin: Name = { id: 'putin' };
 
-function setup(delay = 500) {
+function setup(delay: number | (() => number) = 500) {
   const events: string[] = [];
   const intent = new HoverIntent<Name>({
-    openDelayMs: () => delay,
+    openDelayMs: typeof delay === 'number' ? () => delay : delay,
     closeDelayMs: CLOSE_DELAY_MS,
     isSame: (a, b) => a.id === b.id,
     open: (t) => events.push(`open ${t.id}`),
@@ -84,15 +84,7 @@ describe('hover intent', () => {
 
   it('reads the delay at each hover, so a new setting applies at once', () => {
     let delay = 500;
-    const events: string[] = [];
-    const intent = new HoverIntent<Name>({
-      openDelayMs: () => delay,
-      closeDelayMs: CLOSE_DELAY_MS,
-      isSame: (a, b) => a.id === b.id,
-      open: (t) => events.push(`open ${t.id}`),
-      close: () => events.push('close'),
-      timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
-    });
+    const { intent, events } = setup(() => delay);
     delay = 1200;
     intent.pointerOn(putin);
     vi.advanceTimersByTime(1000);

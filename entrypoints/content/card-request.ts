@@ -1,12 +1,10 @@
 /** What the card shows for a mention under the current settings (shared by the content script and the bench). */
 import { buildCardModel, describeMatch, type CardModel } from '../../core/card-model';
 import type { Settings } from '../../core/settings';
-import { PEOPLE, SOURCES } from '../../data/bundle';
+import { PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
 import type { CardRequest } from './card-ui';
 import type { PageMention } from './page-mentions';
 import { detectPageTheme } from './page-theme';
-
-const PEOPLE_BY_ID = new Map(PEOPLE.map((p) => [p.id, p]));
 
 /** The card model of a mention's person, showing only enabled sources. */
 export function buildMentionModel(mention: PageMention, settings: Settings): CardModel | undefined {

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CLOSE_DELAY_MS, HoverIntent } from '../../core/hover-intent';
 import { buildMatcher, type Matcher } from '../../core/matcher';
 import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
-import { OTHER_GIVEN_NAMES, PEOPLE } from '../../data/bundle';
+import { OTHER_GIVEN_NAMES, PEOPLE, PEOPLE_BY_ID } from '../../data/bundle';
 import { listen, sendToBackground, type PagePerson, type ToContent } from '../../platform/messages';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
 import { CardUi } from './card-ui';
@@ -15,7 +15,6 @@ import { buildCardRequest, buildMentionModel } from './card-request';
 import { HighlightPainter } from './highlights';
 import { PageMentions, type MentionsChange, type PageMention } from './page-mentions';
 
-const PEOPLE_BY_ID = new Map(PEOPLE.map((p) => [p.id, p]));
 let matcher: Matcher | undefined;
 
 function getMatcher(): Matcher {

@@ -13,7 +13,7 @@ import { buildCardModel } from '../../core/card-model';
 import { explainNoAccess } from '../../core/page-access';
 import { buildSearchIndex, MIN_QUERY_LENGTH, normalizeQuery } from '../../core/search';
 import { isSiteDisabled, type Settings } from '../../core/settings';
-import { PEOPLE, SOURCES } from '../../data/bundle';
+import { PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
 import { PersonCard } from '../../components/PersonCard';
 import { listOptions, optionId, SearchResults, type ResultOption } from '../../components/SearchResults';
 import { Toggle } from '../../components/Toggle';
@@ -24,7 +24,6 @@ import { saveSettings } from '../../platform/settings-store';
 import { findTargetTab, openOptionsPage, type TargetTab } from '../../platform/tabs';
 import { readPageState, type PageView } from './page-state';
 
-const PEOPLE_BY_ID = new Map(PEOPLE.map((p) => [p.id, p]));
 /** How often the popup re-reads the page, so counts follow a page that changes under it. */
 const REFRESH_MS = 1500;
 const RESULTS_ID = 'search-results';
