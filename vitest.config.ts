@@ -7,9 +7,10 @@
  */
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), matcherIndexPlugin()],
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['tests/e2e/**', '**/node_modules/**', '.output/**', '.wxt/**', 'dist/**'],

@@ -1,13 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertKnowledgeBaseValid } from './scripts/kb-validate-hook';
+import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 // See ../README.md for the architecture. Explicit imports only (STYLE.md, habit 3).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    // The matcher's alias forms are worked out here, once, not on every page load.
+    plugins: [preact(), matcherIndexPlugin()],
   }),
   hooks: {
     // A malformed knowledge-base entry fails every build and every dev start, naming file, person and field.

@@ -3,11 +3,13 @@
  * harness imports the extension's real modules (PageMentions, HighlightPainter, CardUi, buildMatcher,
  * data/bundle.ts); two small plugins stand in for what Vite/WXT provide at build time:
  *  - `import.meta.glob(...)` in data/bundle.ts becomes static imports of the matching JSON files;
- *  - `wxt/browser` becomes bench/stubs/wxt-browser.ts (no extension APIs in a plain page).
+ *  - `wxt/browser` becomes bench/stubs/wxt-browser.ts (no extension APIs in a plain page);
+ *  - `virtual:dramatis-matcher-index` is computed by the same code as in the extension's build.
  */
 import { build, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MATCHER_INDEX_MODULE, matcherIndexModule } from '../scripts/matcher-index-plugin';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -79,6 +81,21 @@ const stubPlugin: Plugin = {
   },
 };
 
+/** The matcher index module, as scripts/matcher-index-plugin.ts makes it for Vite. */
+const matcherIndexPlugin: Plugin = {
+  name: 'bench-matcher-index',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:dramatis-matcher-index$/ }, () => ({
+      path: MATCHER_INDEX_MODULE,
+      namespace: 'matcher-index',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'matcher-index' }, () => ({
+      contents: matcherIndexModule().code,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds the harness; returns the IIFE's source text. */
 export async function buildHarness(
   options: { minify?: boolean } = {},
@@ -98,7 +115,7 @@ export async function buildHarness(
       'import.meta.env': JSON.stringify({ MODE: 'production', ENTRYPOINT: 'content', BROWSER: 'chrome' }),
       __CSS_INJECTION_MODE__: JSON.stringify(cssInjectionMode()),
     },
-    plugins: [globPlugin, inlineCssPlugin, stubPlugin],
+    plugins: [globPlugin, inlineCssPlugin, stubPlugin, matcherIndexPlugin],
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];

@@ -1,7 +1,8 @@
 /**
  * Runs inside each bench page (bundled by bench/build-harness.ts into an IIFE and injected after the
  * page has loaded). It imports the extension's REAL modules: PageMentions, HighlightPainter, CardUi,
- * buildMatcher and the knowledge base as bundled (data/bundle.ts). Exposes window.__bench.
+ * matcherFromIndex with the build's matcher index, and the knowledge base as bundled (data/bundle.ts).
+ * Exposes window.__bench.
  *
  * Every contestant starts on a freshly loaded page (the runner reloads between runs), so mark.js and
  * the per-name highlighter, which rewrite the DOM, never see each other's output, and Dramatis (which
@@ -10,10 +11,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { blockPosition, walkTextBlocks, type TextBlock } from '../core/dom-text';
 import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
-import { buildMatcher, resolveMentions, scanText } from '../core/matcher';
+import { buildMatcher, matcherFromIndex, resolveMentions, scanText } from '../core/matcher';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { normalizeText } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
+import { MATCHER_INDEX } from '../data/matcher-index';
 import { buildCardRequest } from '../entrypoints/content/card-request';
 import { CardUi, type CardRequest } from '../entrypoints/content/card-ui';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../entrypoints/content/highlights';
@@ -160,7 +162,7 @@ function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
   const stats = new TaskStats();
   const paint = { calls: 0, ms: 0, maxRanges: 0 };
   const t0 = now();
-  const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
+  const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
   const matcherMs = now() - t0;
   const painter = new HighlightPainter(DEFAULT_SETTINGS.highlightStyle);
   const timed =
@@ -397,7 +399,7 @@ async function profileDramatis() {
   const out: Record<string, unknown> = {};
   // One unchunked pass, step by step.
   let t = now();
-  const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
+  const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
   out.buildMatcherMs = round(now() - t);
   t = now();
   const blocks: TextBlock[] = [];

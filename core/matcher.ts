@@ -73,14 +73,20 @@ interface AliasEntry {
   needsAnchor: boolean;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entry: AliasEntry | undefined;
+/** A trie transition's key: the node id and a UTF-16 code unit, packed into one number. */
+function transition(node: number, code: number): number {
+  return node * 0x10000 + code;
 }
 
 /** A compiled matcher: build once per knowledge base (and per set of enabled people). */
 export interface Matcher {
-  readonly root: TrieNode;
+  /**
+   * The trie of folded alias forms, as one map of transitions: `transition(node, code unit)` -> child;
+   * node 0 is the root. (One map of small integers is built far quicker than a map per node.)
+   */
+  readonly trie: ReadonlyMap<number, number>;
+  /** The alias form that ends at each trie node, if one does. */
+  readonly entryAt: readonly (AliasEntry | undefined)[];
   /** Folded given name -> ids of the people who have it. */
   readonly givenNames: Map<string, Set<string>>;
   /** Folded given names of people outside the knowledge base (see data/given-names.json). */
@@ -125,67 +131,99 @@ export function declinedForms(alias: string): string[] {
   return [alias];
 }
 
-/** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
-export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: Iterable<string>): Matcher {
-  const root: TrieNode = { next: new Map(), entry: undefined };
+/**
+ * Everything a matcher needs that can be worked out once from the knowledge base: every folded form of
+ * every alias (declined, composed and decomposed, each apostrophe), and the folded given, middle and
+ * other given names. Plain data: the build computes it (scripts/matcher-index-plugin.ts), so that a page
+ * only puts it into maps (`matcherFromIndex`) instead of deriving thousands of forms on every load.
+ */
+export interface MatcherIndex {
+  /** One row per (alias form, person), in knowledge-base order: [folded key, form as written, person id, alias index]. */
+  readonly forms: readonly (readonly [string, string, string, number])[];
+  /** [folded given name, person id]. */
+  readonly givenNames: readonly (readonly [string, string])[];
+  /** [folded middle name or patronymic, person id]. */
+  readonly middleNames: readonly (readonly [string, string])[];
+  /** Folded given names of people outside the knowledge base. */
+  readonly otherGivenNames: readonly string[];
+}
+
+/** Works out the index of `people`; `otherGivenNames` are common given names (any case). */
+export function compileMatcherIndex(
+  people: readonly MatcherPerson[],
+  otherGivenNames: Iterable<string>,
+): MatcherIndex {
+  // Composed and decomposed (NFD) spellings alike: both are common in scraped text.
+  const folded = (name: string) =>
+    [...new Set([name.normalize('NFC'), name.normalize('NFD')])].map(foldString);
+  const forms: [string, string, string, number][] = [];
+  const givenNames: [string, string][] = [];
+  const middleNames: [string, string][] = [];
+  for (const person of people) {
+    for (const given of person.givenNames) for (const key of folded(given)) givenNames.push([key, person.id]);
+    for (const middle of person.middleNames ?? [])
+      for (const key of folded(middle)) middleNames.push([key, person.id]);
+    person.aliases.forEach((alias, aliasIndex) => {
+      const written = declinedForms(alias.text)
+        .flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')])
+        .flatMap(apostropheForms);
+      for (const form of new Set(written)) {
+        const key = foldString(form);
+        if (key) forms.push([key, form, person.id, aliasIndex]);
+      }
+    });
+  }
+  const others = new Set<string>();
+  for (const name of otherGivenNames) for (const key of folded(name)) others.add(key);
+  return { forms, givenNames, middleNames, otherGivenNames: [...others] };
+}
+
+/** Builds a matcher for `people` from their index (the index must come from the same people). */
+export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPerson[]): Matcher {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const trie = new Map<number, number>();
+  const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
-  const givenNames = new Map<string, Set<string>>();
-  const middleNames = new Map<string, Set<string>>();
-  const addName = (map: Map<string, Set<string>>, name: string, id: string) => {
-    // Composed and decomposed (NFD) spellings alike, as for aliases.
-    for (const form of new Set([name.normalize('NFC'), name.normalize('NFD')])) {
-      const key = foldString(form);
+  for (const [key, written, id, aliasIndex] of index.forms) {
+    const person = byId.get(id);
+    const alias = person?.aliases[aliasIndex];
+    if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
+    const existing = entries.get(key);
+    if (existing) {
+      if (!existing.owners.includes(person)) existing.owners.push(person);
+      existing.needsAnchor = true;
+      continue;
+    }
+    const entry: AliasEntry = {
+      alias,
+      key,
+      written,
+      owners: [person],
+      needsAnchor: Boolean(alias.ambiguous) || Boolean(alias.sharedWith?.length),
+    };
+    entries.set(key, entry);
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const step = transition(node, key.charCodeAt(i));
+      let child = trie.get(step);
+      if (child === undefined) {
+        child = entryAt.length;
+        entryAt.push(undefined);
+        trie.set(step, child);
+      }
+      node = child;
+    }
+    entryAt[node] = entry;
+  }
+  const idsByName = (rows: readonly (readonly [string, string])[]) => {
+    const map = new Map<string, Set<string>>();
+    for (const [key, id] of rows) {
       const ids = map.get(key) ?? new Set<string>();
       ids.add(id);
       map.set(key, ids);
     }
+    return map;
   };
-
-  for (const person of people) {
-    for (const given of person.givenNames) addName(givenNames, given, person.id);
-    for (const middle of person.middleNames ?? []) addName(middleNames, middle, person.id);
-    for (const alias of person.aliases) {
-      // Decomposed accents (NFD) are as common in scraped text as composed ones: index both.
-      const forms = declinedForms(alias.text)
-        .flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')])
-        .flatMap(apostropheForms);
-      for (const form of new Set(forms)) {
-        const key = foldString(form);
-        if (!key) continue;
-        const existing = entries.get(key);
-        if (existing) {
-          if (!existing.owners.includes(person)) existing.owners.push(person);
-          existing.needsAnchor = true;
-          continue;
-        }
-        const entry: AliasEntry = {
-          alias,
-          key,
-          written: form,
-          owners: [person],
-          needsAnchor: Boolean(alias.ambiguous) || Boolean(alias.sharedWith?.length),
-        };
-        entries.set(key, entry);
-        let node = root;
-        for (let i = 0; i < key.length; i++) {
-          const code = key.charCodeAt(i);
-          let child = node.next.get(code);
-          if (!child) {
-            child = { next: new Map(), entry: undefined };
-            node.next.set(code, child);
-          }
-          node = child;
-        }
-        node.entry = entry;
-      }
-    }
-  }
-
-  const others = new Set<string>();
-  for (const name of otherGivenNames) {
-    others.add(foldString(name.normalize('NFC')));
-    others.add(foldString(name.normalize('NFD')));
-  }
   const starts = new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)));
   const prefixes = new RegExp(
     [...starts]
@@ -195,13 +233,19 @@ export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: 
     'g',
   );
   return {
-    root,
-    givenNames,
-    otherGivenNames: others,
+    trie,
+    entryAt,
+    givenNames: idsByName(index.givenNames),
+    otherGivenNames: new Set(index.otherGivenNames),
     suffixes: new Set(GENERATIONAL_SUFFIXES),
-    middleNames,
+    middleNames: idsByName(index.middleNames),
     prefixes,
   };
+}
+
+/** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
+export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: Iterable<string>): Matcher {
+  return matcherFromIndex(compileMatcherIndex(people, otherGivenNames), people);
 }
 
 /** A possible mention found by `scanText`, before the page-level decisions of `resolveMentions`. */
@@ -241,17 +285,19 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
     // Walk the trie; remember the longest alias that ends on a word boundary.
-    let node: TrieNode | undefined = matcher.root.next.get(folded.charCodeAt(i));
+    const { trie, entryAt } = matcher;
+    let node = trie.get(transition(0, folded.charCodeAt(i)));
     let j = i + 1;
     let best: AliasEntry | undefined;
     let bestEnd = -1;
     while (node !== undefined) {
-      if (node.entry !== undefined && (j >= length || !isWordChar(folded.charCodeAt(j)))) {
-        best = node.entry;
+      const entry = entryAt[node];
+      if (entry !== undefined && (j >= length || !isWordChar(folded.charCodeAt(j)))) {
+        best = entry;
         bestEnd = j;
       }
       if (j >= length) break;
-      node = node.next.get(folded.charCodeAt(j));
+      node = trie.get(transition(node, folded.charCodeAt(j)));
       j++;
     }
     if (best === undefined) continue;

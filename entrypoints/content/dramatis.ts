@@ -5,9 +5,10 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CLOSE_DELAY_MS, HoverIntent } from '../../core/hover-intent';
-import { buildMatcher, type Matcher } from '../../core/matcher';
+import { matcherFromIndex, type Matcher } from '../../core/matcher';
 import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
-import { OTHER_GIVEN_NAMES, PEOPLE, PEOPLE_BY_ID } from '../../data/bundle';
+import { PEOPLE, PEOPLE_BY_ID } from '../../data/bundle';
+import { MATCHER_INDEX } from '../../data/matcher-index';
 import { listen, sendToBackground, type PagePerson, type ToContent } from '../../platform/messages';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
 import { CardUi } from './card-ui';
@@ -18,7 +19,7 @@ import { PageMentions, type MentionsChange, type PageMention } from './page-ment
 let matcher: Matcher | undefined;
 
 function getMatcher(): Matcher {
-  matcher ??= buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
+  matcher ??= matcherFromIndex(MATCHER_INDEX, PEOPLE);
   return matcher;
 }
 

@@ -125,7 +125,9 @@ export class PageMentions {
     this.observer = new MutationObserver((records) => this.record(records));
     this.observer.observe(this.root, { subtree: true, childList: true, characterData: true });
     this.lastProgressivePaint = this.now();
-    this.scheduleChunk(() => this.continueFirstPass());
+    // The first chunk runs in this task (a short page is done before the next frame); the rest, if
+    // any, in later tasks.
+    this.continueFirstPass();
   }
 
   /** Stops observing and forgets every mention. */

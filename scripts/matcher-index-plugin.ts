@@ -1,0 +1,40 @@
+/**
+ * Computes the matcher index (core/matcher.ts `compileMatcherIndex`) when the extension is built, and
+ * serves it as the module `virtual:dramatis-matcher-index`: a page then loads the alias forms instead of
+ * deriving them (declensions, Unicode forms, apostrophes, folding) on every load. Used by wxt.config.ts,
+ * vitest.config.ts and the bench's esbuild (bench/build-harness.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileMatcherIndex } from '../core/matcher';
+import { loadKnowledgeBase, PROJECT_ROOT, readKnowledgeBaseFiles } from './kb-files';
+
+export const MATCHER_INDEX_MODULE = 'virtual:dramatis-matcher-index';
+
+const GIVEN_NAMES = join(PROJECT_ROOT, 'data', 'given-names.json');
+
+/** The module's source, and the files it was computed from (to rebuild when one changes). */
+export function matcherIndexModule(): { code: string; files: string[] } {
+  const kb = loadKnowledgeBase();
+  const { names } = JSON.parse(readFileSync(GIVEN_NAMES, 'utf8')) as { names: string[] };
+  const index = compileMatcherIndex(kb.people, names);
+  const files = [GIVEN_NAMES, ...readKnowledgeBaseFiles().people.map((f) => join(PROJECT_ROOT, f.path))];
+  // A JSON string parsed once is the quickest way for a JavaScript engine to load plain data.
+  return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`, files };
+}
+
+/** The Vite plugin. */
+export function matcherIndexPlugin(): Plugin {
+  const resolved = `\0${MATCHER_INDEX_MODULE}`;
+  return {
+    name: 'dramatis-matcher-index',
+    resolveId: (id) => (id === MATCHER_INDEX_MODULE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      const { code, files } = matcherIndexModule();
+      for (const file of files) this.addWatchFile(file);
+      return code;
+    },
+  };
+}
