@@ -196,21 +196,26 @@ export function* walkTextBlocks(root: Node): Generator<TextBlock, void, undefine
     }
     if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
+      // Read once: every DOM property read costs a call into the browser, on every element of the page.
+      const name = element.localName;
+      const isInline = INLINE.has(name);
       if (
         node !== root &&
-        (isSkippedByName(element) || (editable ? editable.has(element) : element.matches(EDITABLE_SELECTOR)))
+        (SKIPPED.has(name) ||
+          name === UI_HOST_TAG ||
+          (editable ? editable.has(element) : element.matches(EDITABLE_SELECTOR)))
       ) {
-        if (!isInlineElement(element)) {
+        if (!isInline) {
           const block = builder.take();
           if (block) yield block;
         }
         continue;
       }
-      if (element.localName === 'br') {
+      if (name === 'br') {
         builder.addBreak();
         continue;
       }
-      if (!isInlineElement(element)) {
+      if (!isInline) {
         const block = builder.take();
         if (block) yield block;
         stack.push(null);
