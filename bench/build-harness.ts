@@ -1,10 +1,10 @@
 /**
  * Bundles bench/harness.ts with esbuild into one IIFE that the bench injects into every page. The
- * harness imports the extension's real modules (PageMentions, HighlightPainter, CardUi, buildMatcher,
- * data/bundle.ts); two small plugins stand in for what Vite/WXT provide at build time:
+ * harness imports the extension's real modules (PageMentions, HighlightPainter, CardUi, matcherFromIndex,
+ * data/bundle.ts); three small plugins stand in for what Vite/WXT provide at build time:
  *  - `import.meta.glob(...)` in data/bundle.ts becomes static imports of the matching JSON files;
- *  - `wxt/browser` becomes bench/stubs/wxt-browser.ts (no extension APIs in a plain page);
- *  - `virtual:dramatis-matcher-index` is computed by the same code as in the extension's build.
+ *  - `virtual:dramatis-matcher-index` is computed by the same code as in the extension's build;
+ *  - `./file.css?inline` becomes the bundled stylesheet as a string.
  */
 import { build, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -66,21 +66,6 @@ const inlineCssPlugin: Plugin = {
   },
 };
 
-/** The content script's cssInjectionMode (CardUi's shadow root reads it from the context). */
-function cssInjectionMode(): string {
-  const source = readFileSync(path.join(ROOT, 'entrypoints/content/index.ts'), 'utf8');
-  return /cssInjectionMode:\s*['"](\w+)['"]/.exec(source)?.[1] ?? 'manifest';
-}
-
-const stubPlugin: Plugin = {
-  name: 'bench-wxt-browser-stub',
-  setup(b) {
-    b.onResolve({ filter: /^wxt\/browser$/ }, () => ({
-      path: path.join(ROOT, 'bench/stubs/wxt-browser.ts'),
-    }));
-  },
-};
-
 /** The matcher index module, as scripts/matcher-index-plugin.ts makes it for Vite. */
 const matcherIndexPlugin: Plugin = {
   name: 'bench-matcher-index',
@@ -113,9 +98,8 @@ export async function buildHarness(
     loader: { '.css': 'text' },
     define: {
       'import.meta.env': JSON.stringify({ MODE: 'production', ENTRYPOINT: 'content', BROWSER: 'chrome' }),
-      __CSS_INJECTION_MODE__: JSON.stringify(cssInjectionMode()),
     },
-    plugins: [globPlugin, inlineCssPlugin, stubPlugin, matcherIndexPlugin],
+    plugins: [globPlugin, inlineCssPlugin, matcherIndexPlugin],
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];

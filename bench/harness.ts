@@ -27,9 +27,6 @@ import {
   type PageMention,
 } from '../entrypoints/content/page-mentions';
 
-/** The content script's cssInjectionMode, read from entrypoints/content/index.ts at bundle time. */
-declare const __CSS_INJECTION_MODE__: string;
-
 declare const Mark: new (ctx: Element) => {
   mark: (terms: string[], options: Record<string, unknown>) => void;
   markRegExp: (re: RegExp, options: Record<string, unknown>) => void;
@@ -456,11 +453,10 @@ async function runCards(opens: number) {
   if (!dramatis) throw new Error('runDramatis first');
   const { page, painter } = dramatis;
   const settings = { ...DEFAULT_SETTINGS };
-  // A minimal ContentScriptContext: what CardUi and WXT's createShadowRootUi read of it.
+  // A minimal ContentScriptContext: what CardUi reads of it.
   const ctx = {
     isInvalid: false,
     isValid: true,
-    options: { cssInjectionMode: __CSS_INJECTION_MODE__ },
     onInvalidated: () => () => undefined,
   } as unknown as ContentScriptContext;
   const card = new CardUi(ctx, {

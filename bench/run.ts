@@ -34,7 +34,6 @@ type Json = any;
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
 const CONTENT_JS = path.join(BUILD_DIR, 'content-scripts/content.js');
-const CONTENT_CSS = path.join(BUILD_DIR, 'content-scripts/content.css');
 const RESULTS = path.join(ROOT, 'bench/results');
 const QUICK = process.argv.includes('--quick');
 const RUNS_ARTICLE = QUICK ? 3 : 5;
@@ -195,9 +194,6 @@ async function main() {
   routes.set('/favicon.ico', { type: 'image/x-icon', body: '' });
   routes.set('/mark.js', { type: 'text/javascript', body: markJs });
   routes.set('/dyn-batches.json', { type: 'application/json', body: JSON.stringify(dyn.batches) });
-  // For a content script with cssInjectionMode 'ui', WXT fetches its CSS: the stub's getURL points here.
-  if (existsSync(CONTENT_CSS))
-    routes.set('/ext/content-scripts/content.css', { type: 'text/css', body: readFileSync(CONTENT_CSS) });
   // The manifest's content-script stylesheets (the ::highlight() rules): added to every page, as the
   // browser would, so that the highlights are really painted.
   const pageCss = size.manifestCss
@@ -455,7 +451,7 @@ async function main() {
   const cm = (xs: Record<string, unknown>[], k: string) => r2(median(xs.map((s) => Number(s[k]))));
   const card = {
     method:
-      'real CardUi (entrypoints/content/card-ui.tsx) with a minimal ContentScriptContext stub (and a wxt/browser stub), driven by the real HoverIntent (its delay and prepare hook) as Session does: cardRequest (buildCardModel, describeMatch, detectPageTheme), painter.setActive, CardUi.prepare/open. Clock starts when the delay has elapsed.',
+      'real CardUi (entrypoints/content/card-ui.tsx) with a minimal ContentScriptContext stub, driven by the real HoverIntent (its delay and prepare hook) as Session does: cardRequest (buildCardModel, describeMatch, detectPageTheme), painter.setActive, CardUi.prepare/open. Clock starts when the delay has elapsed.',
     hoverDelayMs: 500,
     opens: cardSamples.length,
     warm: {

@@ -1,15 +1,15 @@
 /**
- * The page card: one shadow-root host (created when the first card opens, never before), a Preact
- * PersonCard inside it, placed against the name's line box by Floating UI (flip, shift, stays in the
- * viewport, follows scrolling). Page CSS cannot reach in; its CSS cannot leak out.
+ * The page card: one shadow-root host (added to the page when the first card opens, never before), a
+ * Preact PersonCard inside it, placed against the name's line box by Floating UI (flip, shift, stays in
+ * the viewport, follows scrolling). Page CSS cannot reach in; its CSS cannot leak out.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PersonCard } from '../../components/PersonCard';
 import type { CardModel } from '../../core/card-model';
 import { UI_HOST_TAG } from '../../core/dom-text';
+import { warmCardFonts } from './card-fonts';
 import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
@@ -42,15 +42,17 @@ function liveRange(range: AbstractRange): Range {
 
 /** The page card's host and state. */
 export class CardUi {
-  private ui: ShadowRootContentScriptUi<void> | undefined;
-  private creating: Promise<ShadowRootContentScriptUi<void>> | undefined;
+  /**
+   * The host and Preact's root inside its shadow root: built outside the page when the first card is
+   * prepared (or opened), and added to the page, its only change to the DOM, when that card opens.
+   */
+  private ui: { host: HTMLElement; root: HTMLElement } | undefined;
+  private hasWarmedFonts = false;
   private stopAutoUpdate: (() => void) | undefined;
   private current: CardRequest | undefined;
   /** A card rendered unseen while the pointer rests on its name, ready to be shown. */
   private prepared: CardRequest | undefined;
   private isPreparedPlaced = false;
-  /** Preact's root: created outside the page, moved into the shadow root when the host is made. */
-  private root: HTMLElement | undefined;
   private previousFocus: Element | null = null;
   /** Time the last card was painted (for the bench): ms from the request to the frame after render. */
   lastPaintMs = 0;
@@ -72,28 +74,39 @@ export class CardUi {
 
   /** True when `node` is inside the card's host. */
   contains(node: Node | null): boolean {
-    return Boolean(node && this.ui && (node === this.ui.shadowHost || this.ui.shadowHost.contains(node)));
+    const host = this.ui?.host;
+    return Boolean(node && host && (node === host || host.contains(node)));
   }
 
   /**
    * Renders a card unseen while the pointer rests on its name, so that showing it when the delay ends
-   * costs little. Before the first card the host does not exist yet (no element is added to a page
-   * before a card opens): the card is then rendered into an element that is not in the page (no
-   * mutation), moved into the host when it opens, and placed then.
+   * costs little. Once the host is in the page, the card is laid out and placed now (hidden). Before the
+   * first card, nothing may be added to the page: the host and the card are then built outside it and
+   * the card's fonts loaded (see card-fonts.ts), which leaves open() only styling and laying it out.
    */
   prepare(request: CardRequest): void {
     if (this.current || this.ctx.isInvalid) return;
     this.prepared = request;
+    const isMounted = this.ui?.host.isConnected === true;
+    if (!isMounted && !this.hasWarmedFonts) {
+      this.hasWarmedFonts = true;
+      // In a task of its own after this one (the render below): two short tasks rather than one long.
+      setTimeout(() => {
+        if (!this.ctx.isInvalid) warmCardFonts();
+      }, 0);
+    }
     this.renderCard(request, false);
-    this.isPreparedPlaced = this.ui !== undefined;
-    if (this.ui) this.place(request);
+    this.isPreparedPlaced = isMounted;
+    if (isMounted) this.place(request);
   }
 
-  /** Shows (or replaces) the card. */
+  /** Shows (or replaces) the card; resolves once it is rendered (nothing is awaited before that). */
   async open(request: CardRequest): Promise<void> {
     const requested = performance.now();
-    await this.ensureUi();
     if (this.ctx.isInvalid) return;
+    const { host } = this.ensureUi();
+    // The one change Dramatis makes to the page's DOM (again only if the page has removed the host).
+    if (!host.isConnected) document.body.append(host);
     if (request.shouldFocus && !this.current) this.previousFocus = document.activeElement;
     const isPrepared =
       this.prepared !== undefined &&
@@ -114,11 +127,11 @@ export class CardUi {
 
   private place(request: CardRequest): void {
     const frame = this.frame();
-    if (!frame || !this.ui) return;
+    if (!frame) return;
     const reference = {
       getBoundingClientRect: () => liveRange(request.range).getBoundingClientRect(),
       getClientRects: () => liveRange(request.range).getClientRects(),
-      contextElement: request.range.startContainer.parentElement ?? this.ui.shadowHost.ownerDocument.body,
+      contextElement: request.range.startContainer.parentElement ?? document.body,
     };
     this.stopAutoUpdate?.();
     const update = () => {
@@ -154,7 +167,7 @@ export class CardUi {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     this.prepared = undefined;
-    if (this.root) render(null, this.root);
+    if (this.ui) render(null, this.ui.root);
     const previous = this.previousFocus;
     this.previousFocus = null;
     if (previous instanceof HTMLElement || previous instanceof SVGElement)
@@ -171,18 +184,16 @@ export class CardUi {
   /** Removes the host from the page (Dramatis turned off here). */
   destroy(): void {
     this.close();
-    this.ui?.remove();
+    this.ui?.host.remove();
     this.ui = undefined;
-    this.root = undefined;
-    this.creating = undefined;
   }
 
   private frame(): HTMLElement | null {
-    return this.root?.querySelector<HTMLElement>('.dr-frame') ?? null;
+    return this.ui?.root.querySelector<HTMLElement>('.dr-frame') ?? null;
   }
 
   private renderCard(request: CardRequest, isVisible: boolean): void {
-    this.root ??= document.createElement('div');
+    const { root } = this.ensureUi();
     render(
       <div
         popover="manual"
@@ -204,7 +215,7 @@ export class CardUi {
           onHideSite={this.callbacks.onHideSite}
         />
       </div>,
-      this.root,
+      root,
     );
     const frame = this.frame();
     // Into the top layer, where the page's stacking and containing blocks cannot reach it.
@@ -212,23 +223,20 @@ export class CardUi {
       frame.showPopover();
   }
 
-  private ensureUi(): Promise<ShadowRootContentScriptUi<void>> {
-    if (this.ui) return Promise.resolve(this.ui);
-    this.creating ??= createShadowRootUi(this.ctx, {
-      name: UI_HOST_TAG,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'open',
-      css: cardCss,
-      onMount: () => undefined,
-    }).then((ui) => {
-      ui.mount();
-      this.root ??= document.createElement('div');
-      ui.uiContainer.append(this.root);
-      this.ui = ui;
-      return ui;
-    });
-    return this.creating;
+  /**
+   * The host, built on first use without touching the page: a custom element (no page CSS names it)
+   * with an open shadow root holding the card's styles and Preact's root. `:host { all: initial }` in
+   * card-frame.css keeps the page's inherited and universal styles off it.
+   */
+  private ensureUi(): { host: HTMLElement; root: HTMLElement } {
+    if (this.ui) return this.ui;
+    const host = document.createElement(UI_HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    const root = document.createElement('div');
+    shadow.append(style, root);
+    this.ui = { host, root };
+    return this.ui;
   }
 }
