@@ -1,7 +1,8 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: ranges registered under a name, styled by
  * entrypoints/content/highlights.css (in the manifest, so the page cannot remove it). No element of the
- * page is added, wrapped or changed. Only the ranges near the viewport are registered (see NEAR_VIEWPORT).
+ * page is added, wrapped or changed. On a page with many mentions, only the ranges near the viewport are
+ * registered (see NEAR_VIEWPORT).
  * Where the API is missing, nothing is painted and hover still works.
  */
 import type { HighlightStyle } from '../../core/settings';
@@ -25,6 +26,12 @@ function hasHighlightApi(): boolean {
  */
 const NEAR_VIEWPORT = '150% 0px';
 
+/**
+ * Up to this many mentions, all are registered: re-validating them costs the browser little, and they
+ * show in the first frame, without waiting for the IntersectionObserver.
+ */
+const REGISTER_ALL_UP_TO = 200;
+
 /** The element whose nearness to the viewport decides whether `range` is registered. */
 function anchorOf(range: AbstractRange): Element | undefined {
   const node = range.startContainer;
@@ -34,7 +41,7 @@ function anchorOf(range: AbstractRange): Element | undefined {
 
 /** Keeps the page's highlights in step with its mentions. */
 export class HighlightPainter {
-  /** The registered ranges: those near the viewport. */
+  /** The registered ranges: those near the viewport (all of them on a page with few). */
   private readonly all = hasHighlightApi() ? new Highlight() : undefined;
   private readonly active = hasHighlightApi() ? new Highlight() : undefined;
   /** Every painted range, by its anchor element, and the anchors near the viewport. */
@@ -42,6 +49,8 @@ export class HighlightPainter {
   private readonly anchors = new Map<AbstractRange, Element>();
   private readonly near = new Set<Element>();
   private isRegistered = false;
+  /** True while the page has few mentions: then every range is registered (see REGISTER_ALL_UP_TO). */
+  private isEverywhere = true;
   private readonly observer =
     hasHighlightApi() && typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: NEAR_VIEWPORT })
@@ -57,6 +66,18 @@ export class HighlightPainter {
     let isChanged = false;
     for (const range of removed) if (this.forget(range)) isChanged = true;
     for (const range of added) if (this.track(range)) isChanged = true;
+    const isFew = this.anchors.size <= REGISTER_ALL_UP_TO;
+    if (isFew !== this.isEverywhere) {
+      this.isEverywhere = isFew;
+      for (const [anchor, ranges] of this.rangesAt) {
+        const isRegistered = isFew || this.near.has(anchor);
+        for (const range of ranges) {
+          if (isRegistered) this.all.add(range);
+          else this.all.delete(range);
+        }
+      }
+      isChanged = true;
+    }
     // Names added or removed far from the viewport (a feed growing below) cost the browser nothing.
     if (isChanged || !this.isRegistered) this.register();
   }
@@ -75,7 +96,7 @@ export class HighlightPainter {
       this.observer.observe(anchor);
     }
     ranges.add(range);
-    if (!this.near.has(anchor)) return false;
+    if (!this.isEverywhere && !this.near.has(anchor)) return false;
     this.all?.add(range);
     return true;
   }
@@ -105,6 +126,7 @@ export class HighlightPainter {
       if (entry.isIntersecting) {
         if (this.near.has(anchor)) continue;
         this.near.add(anchor);
+        if (this.isEverywhere) continue;
         for (const range of ranges) this.all?.add(range);
         changed = true;
       } else if (
@@ -117,7 +139,7 @@ export class HighlightPainter {
         this.rangesAt.delete(anchor);
         this.observer?.unobserve(anchor);
         for (const range of ranges) if (this.track(range, parent)) changed = true;
-      } else if (this.near.delete(anchor)) {
+      } else if (this.near.delete(anchor) && !this.isEverywhere) {
         for (const range of ranges) this.all?.delete(range);
         changed = true;
       }
@@ -143,6 +165,7 @@ export class HighlightPainter {
   clear(): void {
     this.observer?.disconnect();
     this.isRegistered = false;
+    this.isEverywhere = true;
     this.rangesAt.clear();
     this.anchors.clear();
     this.near.clear();
