@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+/**
+ * PageMentions on a changing page: a bare ambiguous surname ("Graham") is anchored by a naming anywhere
+ * on the page, and follows namings added or removed later; namings of other people leave it alone.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PageMentions } from '../entrypoints/content/page-mentions';
+import { matcherFromIndex } from '../core/matcher';
+import { PEOPLE } from '../data/bundle';
+import { MATCHER_INDEX } from '../data/matcher-index';
+
+beforeAll(() => {
+  // happy-dom has no StaticRange; the scanner only needs the four fields.
+  (globalThis as { StaticRange?: unknown }).StaticRange ??= class {
+    constructor(init: StaticRangeInit) {
+      Object.assign(this, init);
+    }
+  };
+});
+
+// The page's matcher, as the content script builds it.
+const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
+const now = () => Promise.resolve();
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 400));
+let page: PageMentions | undefined;
+
+afterEach(() => {
+  page?.stop();
+  page = undefined;
+  document.body.innerHTML = '';
+});
+
+async function start(html: string): Promise<PageMentions> {
+  document.body.innerHTML = html;
+  page = new PageMentions(document.body, matcher, {
+    scheduleChunk: (task) => void now().then(task),
+    scheduleMutations: (task) => void now().then(task),
+  });
+  page.start();
+  await page.firstPass;
+  return page;
+}
+
+const people = (p: PageMentions) => p.mentions().map((m) => `${m.mention.surface}=${m.mention.person}`);
+
+function append(html: string): HTMLElement {
+  const paragraph = document.createElement('p');
+  paragraph.innerHTML = html;
+  document.body.append(paragraph);
+  return paragraph;
+}
+
+describe('anchoring on a changing page', () => {
+  it('anchors a bare ambiguous surname when its full name appears later, and lets go when it goes', async () => {
+    const p = await start('<p>Graham said the talks would fail.</p>');
+    expect(people(p)).toEqual([]);
+    const naming = append('Thomas Graham, a former adviser, spoke first.');
+    await settle();
+    expect(people(p)).toEqual(['Graham=thomas-graham', 'Thomas Graham=thomas-graham']);
+    naming.remove();
+    await settle();
+    expect(people(p)).toEqual([]);
+  });
+
+  it('keeps a bare surname unanchored while a feed names other people', async () => {
+    const p = await start('<p>Graham said the talks would fail.</p>');
+    for (let i = 0; i < 20; i++) append(`Update ${i}: Kirill Dmitriev said the talks would go on.`);
+    await settle();
+    expect(people(p).filter((x) => x.startsWith('Graham'))).toEqual([]);
+    expect(people(p).filter((x) => x === 'Kirill Dmitriev=kirill-dmitriev')).toHaveLength(20);
+    append('Lindsey Graham, the senator, disagreed.');
+    await settle();
+    // Someone else of the surname decides too: the bare "Graham" stays unattributed.
+    expect(people(p).filter((x) => x.includes('Graham'))).toEqual([]);
+    // The first naming after it decides (there is none before): still the senator, not Thomas Graham.
+    append('Thomas Graham answered him.');
+    await settle();
+    expect(people(p).filter((x) => x.includes('Graham'))).toEqual(['Thomas Graham=thomas-graham']);
+  });
+});
