@@ -214,14 +214,16 @@ async function runDramatis() {
   const d = dramatis!;
   await d.page.firstPass;
   const tDone = now();
-  // The painter registers the ranges near the viewport when its IntersectionObserver reports (after the
-  // next rendering step): the painted frame is the one after that.
-  let frame = await afterFrame();
+  // On a page with many mentions the painter registers those near the viewport when its
+  // IntersectionObserver reports (after the next rendering step): the painted frame is the one after.
   const registeredSize = () =>
     (CSS.highlights.get(HIGHLIGHT_NAMES.underline) as Highlight | undefined)?.size ?? 0;
-  for (let i = 0; i < 5 && registeredSize() === 0 && d.page.mentions().length > 0; i++)
+  const isWaiting = registeredSize() === 0 && d.page.mentions().length > 0;
+  let frame = await afterFrame();
+  if (isWaiting) {
+    for (let i = 0; i < 5 && registeredSize() === 0; i++) frame = await afterFrame();
     frame = await afterFrame();
-  if (registeredSize() > 0) frame = await afterFrame();
+  }
   const registered = registeredSize();
   const lt = longtasks.stop();
   const mentions = d.page.mentions();

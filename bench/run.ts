@@ -604,7 +604,7 @@ async function main() {
       code: sourceFingerprint(),
       loadAverageBefore: loadBefore.map(r2),
       loadAverageAfter: os.loadavg().map(r2),
-      how: "bench/harness.ts imports the extension's own modules (PageMentions, HighlightPainter, CardUi, buildMatcher, data/bundle.ts) and is compiled by esbuild into one IIFE injected into each page: the same source the content script is built from, not the byte-identical WXT/Vite output.",
+      how: "bench/harness.ts imports the extension's own modules (PageMentions, HighlightPainter, CardUi, matcherFromIndex with the build's matcher index, data/bundle.ts) and is compiled by esbuild into one IIFE injected into each page: the same source the content script is built from, not the byte-identical WXT/Vite output.",
     },
     pages: {
       big: {
@@ -652,7 +652,7 @@ function printReport(r: Record<string, Json>, file: string): void {
     `Code: git ${r.environment.code.gitHead} + working tree; sha256 of the bundled sources ${r.environment.code.sourcesSha256}`,
   );
   out.push(
-    "Dramatis runs the extension's own modules (PageMentions, HighlightPainter, CardUi, buildMatcher, data/bundle.ts)",
+    "Dramatis runs the extension's own modules (PageMentions, HighlightPainter, CardUi, matcherFromIndex with the build's matcher index, data/bundle.ts)",
   );
   out.push(
     "compiled by esbuild into the injected harness: the same source as the content script, not the WXT bundle's bytes.",
