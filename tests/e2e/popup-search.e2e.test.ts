@@ -104,7 +104,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
       [...document.querySelectorAll('.pp-card .dr-section-title')].map((h) => h.textContent),
     );
     expect(sections).toEqual(expect.arrayContaining(['Roles', 'What they said', 'Linked with']));
-    expect(await popup.evaluate(() => document.activeElement?.classList.contains('pp-card'))).toBe(true);
+    // The card takes the focus in an effect, after it is painted: wait for it (at most 2 s).
+    const isCardFocused = await popup.poll(
+      () => document.activeElement?.classList.contains('pp-card') ?? false,
+      undefined,
+      { timeoutMs: 2_000, everyMs: 50 },
+    );
+    expect(isCardFocused).toBe(true);
 
     await press(popup, 'Escape');
     state = await waitFor(popup, (s) => s.card === null && s.groups.length > 0);
