@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { loadBenchPage } from './bench-page';
 import { buildHarness } from './build-harness';
 import { appendBatches, articlePages, bigPage } from './page-gen';
 import { startServer, type Route } from './server';
@@ -63,16 +64,7 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (m) => console.error('console:', m.text()));
-    await page.goto(server.base + pageUrl, { waitUntil: 'load' });
-    await page.addStyleTag({ url: '/page.css' });
-    await page.addScriptTag({ url: '/mark.js' });
-    await page.addScriptTag({ url: '/harness.js' });
-    await page.evaluate(
-      () =>
-        new Promise<void>((r) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250))),
-        ),
-    );
+    await loadBenchPage(page, server.base, pageUrl, { settleMs: 250 });
     const body = readFileSync(scriptFile, 'utf8');
     const trace = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
     if (trace)

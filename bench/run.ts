@@ -21,6 +21,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadBenchPage } from './bench-page';
 import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
 import { appendBatches, articlePages, bigPage } from './page-gen';
@@ -226,17 +227,7 @@ async function main() {
     const page = await context.newPage();
     await page.bringToFront();
     page.on('pageerror', (e) => log(`bench: page error on ${url}: ${e.message}`));
-    await page.goto(server.base + url, { waitUntil: 'load' });
-    await page.addStyleTag({ url: '/page.css' });
-    await page.addScriptTag({ url: '/mark.js' });
-    await page.addScriptTag({ url: harnessUrl });
-    await page.evaluate(
-      () =>
-        new Promise<void>((r) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))),
-        ),
-    );
-    return page;
+    return loadBenchPage(page, server.base, url, { harness: harnessUrl });
   };
   /**
    * A fresh page load in one reused tab (a new document each time; about half the cost of a new tab on
@@ -248,18 +239,7 @@ async function main() {
       tab = await context.newPage();
       tab.on('pageerror', (e) => log(`bench: page error: ${e.message}`));
     }
-    const page = tab;
-    await page.goto(server.base + url, { waitUntil: 'load' });
-    await page.addStyleTag({ url: '/page.css' });
-    await page.addScriptTag({ url: '/mark.js' });
-    await page.addScriptTag({ url: '/harness.js' });
-    await page.evaluate(
-      () =>
-        new Promise<void>((r) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))),
-        ),
-    );
-    return page;
+    return loadBenchPage(tab, server.base, url);
   };
   const call = <R>(page: Page, fn: string, ...args: unknown[]): Promise<R> =>
     page.evaluate(
@@ -373,17 +353,7 @@ async function main() {
           (url) => !url.href.startsWith(server.base),
           (route) => route.abort(),
         );
-        const page = await fresh.newPage();
-        await page.goto(server.base + spec.url, { waitUntil: 'load' });
-        await page.addStyleTag({ url: '/page.css' });
-        await page.addScriptTag({ url: '/mark.js' });
-        await page.addScriptTag({ url: '/harness.js' });
-        await page.evaluate(
-          () =>
-            new Promise<void>((r) =>
-              requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))),
-            ),
-        );
+        const page = await loadBenchPage(await fresh.newPage(), server.base, spec.url);
         bucket[who]!.push(await call<Record<string, unknown>>(page, RUNNERS[who]));
         await fresh.close();
       }

@@ -4,22 +4,25 @@
  * deriving them (declensions, Unicode forms, apostrophes, folding) on every load. Used by wxt.config.ts,
  * vitest.config.ts and the bench's esbuild (bench/build-harness.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileMatcherIndex } from '../core/matcher';
-import { loadKnowledgeBase, PROJECT_ROOT, readKnowledgeBaseFiles } from './kb-files';
+import { loadKnowledgeBase, PROJECT_ROOT } from './kb-files';
 
 export const MATCHER_INDEX_MODULE = 'virtual:dramatis-matcher-index';
 
 const GIVEN_NAMES = join(PROJECT_ROOT, 'data', 'given-names.json');
+const PEOPLE_DIR = join(PROJECT_ROOT, 'data', 'people');
 
 /** The module's source, and the files it was computed from (to rebuild when one changes). */
 export function matcherIndexModule(): { code: string; files: string[] } {
   const kb = loadKnowledgeBase();
   const { names } = JSON.parse(readFileSync(GIVEN_NAMES, 'utf8')) as { names: string[] };
   const index = compileMatcherIndex(kb.people, names);
-  const files = [GIVEN_NAMES, ...readKnowledgeBaseFiles().people.map((f) => join(PROJECT_ROOT, f.path))];
+  // Listed, not read again: loadKnowledgeBase has read and validated them.
+  const people = readdirSync(PEOPLE_DIR).filter((name) => name.endsWith('.json'));
+  const files = [GIVEN_NAMES, ...people.map((name) => join(PEOPLE_DIR, name))];
   // A JSON string parsed once is the quickest way for a JavaScript engine to load plain data.
   return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`, files };
 }
