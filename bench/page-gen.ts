@@ -344,3 +344,65 @@ export function appendBatches(
   }
   return { batches: out, names: w.namesWritten() };
 }
+
+/** A page that names nobody of the knowledge base: what most pages a reader opens are. */
+export interface PlainPage {
+  id: string;
+  html: string;
+  textNodes: number;
+}
+
+/**
+ * Pages that name nobody (for the page-cost bench): an ordinary 3 KB article, a long reference page
+ * (headings, lists, a table, many links: about 250 KB of text) and a page of 10,000 text nodes.
+ */
+export function plainPages(seed = 4242): PlainPage[] {
+  const rand = prng(seed);
+  const w = new NewsWriter(rand, loadPeople());
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const paragraphs = (chars: number, inline: boolean): string[] => {
+    const out: string[] = [];
+    for (let written = 0; written < chars;) {
+      const [html, len] = w.filler(int(250, 700), inline);
+      out.push(`<p>${html}</p>`);
+      written += len;
+    }
+    return out;
+  };
+  // Text nodes: the runs of text between tags (whitespace runs included, as the DOM keeps them).
+  const count = (html: string) => html.split(/<[^>]*>/).filter((run) => run.length > 0).length;
+
+  const ordinary = `<article><h1>${w.filler(50, false)[0]}</h1>${paragraphs(3_000, false).join('')}</article>`;
+
+  const reference: string[] = ['<nav><ul>'];
+  for (let i = 0; i < 40; i++) reference.push(`<li><a href="#r${i}">${w.filler(20, false)[0]}</a></li>`);
+  reference.push('</ul></nav><main>');
+  for (let section = 0; section < 40; section++) {
+    reference.push(`<h2 id="r${section}">${w.filler(30, false)[0]}</h2>`, ...paragraphs(5_000, true));
+    reference.push('<table>');
+    for (let row = 0; row < 6; row++) {
+      reference.push('<tr>');
+      for (let cell = 0; cell < 4; cell++) reference.push(`<td>${w.filler(int(5, 25), false)[0]}</td>`);
+      reference.push('</tr>');
+    }
+    reference.push('</table><ul>');
+    for (let k = 0; k < 8; k++)
+      reference.push(`<li><a href="#x">${w.filler(int(20, 60), false)[0]}</a></li>`);
+    reference.push('</ul>');
+  }
+  reference.push('</main>');
+
+  const many: string[] = ['<main>'];
+  for (let i = 0; i < 3_334; i++) {
+    const [a] = w.filler(int(10, 30), false);
+    const [b] = w.filler(int(10, 30), false);
+    many.push(`<div><span>${a}</span> <a href="#n${i}">${b}</a></div>`);
+  }
+  many.push('</main>');
+
+  return [
+    ['plain-article', 'An ordinary article', ordinary],
+    ['plain-reference', 'A long reference page', reference.join('')],
+    ['plain-10k-nodes', 'A page of 10,000 text nodes', many.join('')],
+  ].map(([id, title, body]) => ({ id: id!, html: page(title!, body!), textNodes: count(body!) }));
+}

@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBenchPage } from './bench-page';
+import { measurePageCost } from './page-cost';
 import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
 import { appendBatches, articlePages, bigPage } from './page-gen';
@@ -51,6 +52,8 @@ const RUNS_DYNAMIC = QUICK ? 1 : 3;
 const RUNS_DYNAMIC_BASELINE = QUICK ? 1 : 2;
 const CARD_LOADS = QUICK ? 1 : 3;
 const CARD_OPENS = 6;
+/** Page cost: loads of each page with and without the built extension, alternating. */
+const COST_LOADS = QUICK ? 8 : 16;
 
 const TARGETS = {
   dramatisOverFloor: 2,
@@ -58,6 +61,8 @@ const TARGETS = {
   longestTaskMs: 50,
   cardPaintMs: 16,
   contentScriptGzipKb: 60,
+  /** Extra main-thread script time of a page that names nobody (real build, with minus without). */
+  plainPageExtraScriptMs: 5,
 };
 
 type Contestant = 'floor' | 'dramatis' | 'markre' | 'markterms' | 'pername';
@@ -513,6 +518,16 @@ async function main() {
   await browser.close();
   await server.close();
 
+  // ---- What a page pays: the real build against no extension --------------------------------------
+  const pageCost = await measurePageCost({
+    extensionDir: BUILD_DIR,
+    loads: COST_LOADS,
+    coldPairs: QUICK ? 2 : 3,
+    log,
+  });
+  const plainCosts = pageCost.pages.filter((p) => p.namesNobody);
+  const worstPlain = Math.max(...plainCosts.map((p) => p.extraScript));
+
   // ---- Verdicts ------------------------------------------------------------------------------------
   const bigRow = perPage.find((p) => p.url === '/big.html') as Record<string, Json>;
   const rows = perPage as Record<string, Json>[];
@@ -559,6 +574,11 @@ async function main() {
       value: `content.js ${r1(size.gzipBytes / 1024)} KB (gzip -9; ${r1(size.rawBytes / 1024)} KB raw); all content scripts ${r1(size.allContentScriptsGzipBytes / 1024)} KB${size.staleSince ? ' (build older than the sources)' : ''}`,
       met: size.gzipBytes <= TARGETS.contentScriptGzipKb * 1024,
     },
+    {
+      target: `a page that names nobody: <= ${TARGETS.plainPageExtraScriptMs} ms extra main-thread script time per load (real build, CDP ScriptDuration, median of with minus without)`,
+      value: plainCosts.map((p) => `${p.page} ${p.extraScript} ms`).join(', '),
+      met: worstPlain <= TARGETS.plainPageExtraScriptMs,
+    },
   ];
 
   const result = {
@@ -590,6 +610,7 @@ async function main() {
     profile,
     card,
     dynamic: { summary: dynSummary, samples: dynamic },
+    pageCost,
     targets: TARGETS,
     verdicts,
   };
@@ -771,6 +792,19 @@ function printReport(r: Record<string, Json>, file: string): void {
         out.push(`  real first pass, task durations of run 1 (ms): ${d.taskDurationsMs.join(' ')}`);
     }
   }
+  out.push('');
+  out.push(
+    `Page cost (real build vs. no extension, ${r.pageCost.pages[0]?.loads} alternating loads each; CDP ScriptDuration / TaskDuration, ms per load):`,
+  );
+  for (const p of r.pageCost.pages as Json[]) {
+    const marks = Object.entries(p.marks as Record<string, number>)
+      .map(([k, v]) => `${k.replace('dramatis:', '')} ${v}`)
+      .join(', ');
+    out.push(
+      `  ${p.page}${p.namesNobody ? ' (names nobody)' : ''}: extra script ${p.extraScript} (IQR ${p.extraScriptSpread.join('..')}), extra task ${p.extraTask}${marks ? `; marks: ${marks}` : ''}`,
+    );
+  }
+  out.push(`  first load of a new profile, extra script: ${r.pageCost.coldExtraScript.join(', ')} ms`);
   out.push('');
   out.push('Targets:');
   for (const v of r.verdicts) out.push(`  [${v.met ? 'MET ' : 'MISS'}] ${v.target}: ${v.value}`);
