@@ -5,7 +5,7 @@
  * registered (see NEAR_VIEWPORT).
  * Where the API is missing, nothing is painted and hover still works.
  */
-import type { HighlightStyle } from '../../core/settings';
+import type { HighlightStyle } from '../core/settings';
 
 /** Highlight names, one per style, plus the active (hovered or focused) mention. */
 export const HIGHLIGHT_NAMES = {
