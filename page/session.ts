@@ -278,7 +278,7 @@ export class Session {
       change.added.map((m) => m.range),
       change.removed.map((m) => m.range),
     );
-    onPainted?.(performance.now() - started, change);
+    if (onPainted) onPainted(performance.now() - started, change);
     if (this.shown && change.removed.includes(this.shown.mention)) this.intent.dismiss();
     if (this.reportTimer !== undefined) return;
     this.reportTimer = setTimeout(() => {
