@@ -622,7 +622,7 @@ function printReport(r: Record<string, Json>, file: string): void {
     `Code: git ${r.environment.code.gitHead} + working tree; sha256 of the bundled sources ${r.environment.code.sourcesSha256}`,
   );
   out.push(
-    "Dramatis runs the extension's own modules (PageMentions, HighlightPainter, CardUi, matcherFromIndex with the build's matcher index, data/bundle.ts)",
+    "Dramatis runs the content script's own Session (page/session.ts: PageMentions, HighlightPainter, CardUi, HoverIntent), with matcherFromIndex over the build's matcher index and data/bundle.ts",
   );
   out.push(
     "compiled by esbuild into the injected harness: the same source as the content script, not the WXT bundle's bytes.",
