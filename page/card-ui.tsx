@@ -3,12 +3,13 @@
  * Preact PersonCard inside it, placed against the name's line box by Floating UI (flip, shift, stays in
  * the viewport, follows scrolling). Page CSS cannot reach in; its CSS cannot leak out.
  *
- * Why not WXT's createShadowRootUi: it mounts its host into the page when created and fills the shadow
- * root with the content script's CSS only in cssInjectionMode 'ui', and asynchronously. Dramatis needs
- * the opposite on all three: a host built and rendered outside the page while the pointer rests (the
- * page changes only when a card really opens), the ::highlight() rules in a document-level stylesheet
- * the page cannot remove (cssInjectionMode 'manifest', see entrypoints/content/index.ts), and the card's
- * own CSS inlined synchronously so that nothing is fetched inside the hover delay.
+ * Why not WXT's createShadowRootUi: it renders the UI in onMount, that is once its host is in the page,
+ * and it puts the content script's CSS into the shadow root only in cssInjectionMode 'ui' (fetched, so
+ * creating it is async). Dramatis renders the card unseen before the host joins the page (during the
+ * hover delay, so the page's DOM changes only when a card really opens), needs the ::highlight() rules
+ * in a document-level stylesheet the page cannot remove (cssInjectionMode 'manifest', see
+ * entrypoints/content/index.ts), and inlines the card's own CSS synchronously: nothing is fetched
+ * inside the hover delay.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -76,7 +77,7 @@ export class CardUi {
    * Renders a card unseen while the pointer rests on its name, so that showing it when the delay ends
    * costs little. Once the host is in the page, the card is laid out and placed now (hidden). Before the
    * first card, nothing may be added to the page: the host and the card are then built outside it and
-   * the card's fonts loaded (see card-fonts.ts), which leaves open() only styling and laying it out.
+   * the card's fonts loaded (see card-fonts.ts), which leaves show() only styling and laying it out.
    */
   prepare(request: CardRequest): void {
     if (this.isShown || this.options.signal.aborted) return;
