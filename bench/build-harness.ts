@@ -1,7 +1,7 @@
 /**
  * Bundles bench/harness.ts with esbuild into one IIFE that the bench injects into every page. The
- * harness imports the extension's real modules (PageMentions, HighlightPainter, CardUi, matcherFromIndex,
- * data/bundle.ts); three small plugins stand in for what Vite/WXT provide at build time:
+ * harness builds the content script's real Session (page/session.ts) with matcherFromIndex and
+ * data/bundle.ts; three small plugins stand in for what Vite/WXT provide at build time:
  *  - `import.meta.glob(...)` in data/bundle.ts becomes static imports of the matching JSON files;
  *  - `virtual:dramatis-matcher-index` is computed by the same code as in the extension's build;
  *  - `./file.css?inline` becomes the bundled stylesheet as a string.

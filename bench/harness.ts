@@ -1,31 +1,25 @@
 /**
  * Runs inside each bench page (bundled by bench/build-harness.ts into an IIFE and injected after the
- * page has loaded). It imports the extension's REAL modules: PageMentions, HighlightPainter, CardUi,
- * matcherFromIndex with the build's matcher index, and the knowledge base as bundled (data/bundle.ts).
- * Exposes window.__bench.
+ * page has loaded). It builds the content script's REAL Session (page/session.ts) with the matcher
+ * from the build's matcher index and the knowledge base as bundled (data/bundle.ts); its timing
+ * reaches the bench through the Session's `timing` option. Exposes window.__bench.
  *
  * Every contestant starts on a freshly loaded page (the runner reloads between runs), so mark.js and
  * the per-name highlighter, which rewrite the DOM, never see each other's output, and Dramatis (which
  * does not touch the DOM) is measured on the same DOM as the others.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { blockPosition, walkTextBlocks, type TextBlock } from '../core/dom-text';
-import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
+import { blockPosition, walkTextBlocks } from '../core/dom-text';
 import { buildMatcher, matcherFromIndex, resolveMentions, scanText } from '../core/matcher';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { spotPage, type RunStep } from '../core/spot-page';
 import { normalizeText } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';
-import { buildCardRequest } from '../entrypoints/content/card-request';
-import { CardUi, type CardRequest } from '../entrypoints/content/card-ui';
-import { HighlightPainter, HIGHLIGHT_NAMES } from '../entrypoints/content/highlights';
-import {
-  PageMentions,
-  scheduleIdle,
-  scheduleTask,
-  type MentionsChange,
-  type PageMention,
-} from '../entrypoints/content/page-mentions';
+import { BUNDLED_CARDS } from '../page/bundled-cards';
+import { HighlightPainter, HIGHLIGHT_NAMES } from '../page/highlights';
+import { toLiveRange } from '../page/hit-test';
+import { makeMentionRange, scheduleIdle, scheduleTask, type PageMention } from '../page/page-mentions';
+import { Session, type SessionTiming } from '../page/session';
 
 declare const Mark: new (ctx: Element) => {
   mark: (terms: string[], options: Record<string, unknown>) => void;
@@ -97,11 +91,18 @@ class TaskStats {
   }
 }
 
+/** A card step as the Session reports it through `timing.onCard`. */
+type CardHook = NonNullable<SessionTiming['onCard']>;
+
 interface DramatisState {
-  page: PageMentions;
+  session: Session;
   painter: HighlightPainter;
   stats: TaskStats;
+  /** Every task PageMentions ran (its first chunk included), as reported through `timing.onTask`. */
+  scanTasks: { maxMs: number; sumMs: number };
   paint: { calls: number; ms: number; maxRanges: number };
+  /** Where the card steps go (runCards sets it). */
+  onCard: CardHook | undefined;
 }
 let dramatis: DramatisState | undefined;
 
@@ -149,15 +150,16 @@ function pageFacts() {
 }
 
 /**
- * Starts Dramatis as the content script's Session does (entrypoints/content/dramatis.ts): build the
- * matcher, a HighlightPainter with the default style, a PageMentions whose onChange updates the
- * painter with the added and removed ranges. The only additions are timers around each task it
- * schedules (with the extension's own schedulers: scheduleTask for first-pass chunks, scheduleIdle
- * for DOM changes) and around its MutationObserver callback.
+ * Starts Dramatis as the content script does (entrypoints/content/index.ts): the matcher from the
+ * build's index, then the real Session with the default settings and the bundled cards. The painter is
+ * passed in so that runHighlightChange can reach it; timing comes through the Session's `timing`
+ * option: timers around each task it schedules (with the extension's own schedulers: scheduleTask for
+ * first-pass chunks, scheduleIdle for DOM changes), its MutationObserver callbacks and its repaints.
  */
 function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
   const stats = new TaskStats();
   const paint = { calls: 0, ms: 0, maxRanges: 0 };
+  const scanTasks = { maxMs: 0, sumMs: 0 };
   const t0 = now();
   const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
   const matcherMs = now() - t0;
@@ -174,36 +176,36 @@ function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
         }
       });
   let painted = 0;
-  const page = new PageMentions(document.body, matcher, {
-    onChange: ({ added, removed }: MentionsChange) => {
-      const s = now();
-      painter.update(
-        added.map((m) => m.range),
-        removed.map((m) => m.range),
-      );
-      paint.ms += now() - s;
-      paint.calls++;
-      painted += added.length - removed.length;
-      paint.maxRanges = Math.max(paint.maxRanges, painted);
+  const session = new Session({
+    root: document.body,
+    matcher,
+    settings: { ...DEFAULT_SETTINGS },
+    cards: BUNDLED_CARDS,
+    reportCount: () => undefined,
+    hideSite: () => undefined,
+    painter,
+    timing: {
+      scheduleChunk: timed(scheduleTask),
+      scheduleMutations: timed(scheduleIdle),
+      onTask: (ms) => {
+        scanTasks.sumMs += ms;
+        scanTasks.maxMs = Math.max(scanTasks.maxMs, ms);
+      },
+      onObserved: (ms) => {
+        stats.observerCalls++;
+        stats.observerMs += ms;
+      },
+      onPainted: (ms, { added, removed }) => {
+        paint.ms += ms;
+        paint.calls++;
+        painted += added.length - removed.length;
+        paint.maxRanges = Math.max(paint.maxRanges, painted);
+      },
+      onCard: (step, ms, mention) => dramatis?.onCard?.(step, ms, mention),
     },
-    scheduleChunk: timed(scheduleTask),
-    scheduleMutations: timed(scheduleIdle),
   });
-  // Time the MutationObserver callback too (it is part of Dramatis's main-thread cost).
-  const p = page as unknown as { record: (r: MutationRecord[]) => void };
-  const record = p.record.bind(page);
-  p.record = (records: MutationRecord[]) => {
-    const s = now();
-    try {
-      record(records);
-    } finally {
-      stats.observerCalls++;
-      stats.observerMs += now() - s;
-    }
-  };
-  page.start();
   const setupMs = now() - t0;
-  dramatis = { page, painter, stats, paint };
+  dramatis = { session, painter, stats, scanTasks, paint, onCard: undefined };
   return { t0, setupMs, matcherMs };
 }
 
@@ -212,13 +214,13 @@ async function runDramatis() {
   const longtasks = observeLongTasks();
   const { t0, setupMs, matcherMs } = startDramatis();
   const d = dramatis!;
-  await d.page.firstPass;
+  await d.session.firstPass;
   const tDone = now();
   // On a page with many mentions the painter registers those near the viewport when its
   // IntersectionObserver reports (after the next rendering step): the painted frame is the one after.
   const registeredSize = () =>
     (CSS.highlights.get(HIGHLIGHT_NAMES.underline) as Highlight | undefined)?.size ?? 0;
-  const isWaiting = registeredSize() === 0 && d.page.mentions().length > 0;
+  const isWaiting = registeredSize() === 0 && d.session.mentions().length > 0;
   let frame = await afterFrame();
   if (isWaiting) {
     for (let i = 0; i < 5 && registeredSize() === 0; i++) frame = await afterFrame();
@@ -226,7 +228,7 @@ async function runDramatis() {
   }
   const registered = registeredSize();
   const lt = longtasks.stop();
-  const mentions = d.page.mentions();
+  const mentions = d.session.mentions();
   const perPerson: Record<string, number> = {};
   for (const m of mentions) perPerson[m.mention.person] = (perPerson[m.mention.person] ?? 0) + 1;
   return {
@@ -237,8 +239,8 @@ async function runDramatis() {
     tasks: d.stats.count,
     mainThreadMs: round(setupMs + d.stats.sumMs),
     longestTaskMs: round(Math.max(setupMs, d.stats.maxMs)),
-    pageMentionsLongestTaskMs: round(d.page.longestTaskMs),
-    pageMentionsTotalTaskMs: round((d.page as { totalTaskMs?: number }).totalTaskMs ?? NaN),
+    pageMentionsLongestTaskMs: round(d.scanTasks.maxMs),
+    pageMentionsTotalTaskMs: round(d.scanTasks.sumMs),
     longtask: lt,
     taskDurationsMs: d.stats.durations.map((x) => round(x, 1)),
     paintCalls: d.paint.calls,
@@ -257,8 +259,8 @@ async function runDramatis() {
  */
 async function runHighlightChange(times: number) {
   if (!dramatis) throw new Error('runDramatis first');
-  const { page, painter } = dramatis;
-  const mention = page.mentions()[0];
+  const { session, painter } = dramatis;
+  const mention = session.mentions()[0];
   if (!mention) throw new Error('no mention on the page');
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
@@ -270,7 +272,7 @@ async function runHighlightChange(times: number) {
     await afterFrame();
   }
   const registered = (CSS.highlights.get(HIGHLIGHT_NAMES.underline) as Highlight | undefined)?.size ?? 0;
-  return { samples, registered, mentions: page.mentions().length };
+  return { samples, registered, mentions: session.mentions().length };
 }
 
 /** Every alias of the knowledge base plus every full name (what a peer extension would search for). */
@@ -419,49 +421,34 @@ async function runPerName() {
 }
 
 /**
- * Where Dramatis's first pass spends its time, step by step: the real walkTextBlocks, normalizeText,
- * scanText, resolveMentions, blockPosition + StaticRange and HighlightPainter, each timed once over
- * the whole page (unchunked). The real, chunked PageMentions is profiled by the runner (V8 CPU profile).
+ * Where Dramatis's first pass spends its time, step by step: the real whole-page pass (`spotPage`:
+ * walk, scan, resolve, each step timed), normalizeText alone, the ranges (makeMentionRange, as
+ * PageMentions builds them) and HighlightPainter, each once over the whole page (unchunked). The real,
+ * chunked Session is profiled by the runner (V8 CPU profile).
  */
 async function profileDramatis() {
   const out: Record<string, unknown> = {};
-  // One unchunked pass, step by step.
   let t = now();
   const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
   out.buildMatcherMs = round(now() - t);
+  const timeStep: RunStep = (step, run) => {
+    const started = now();
+    const result = run();
+    // `resolveOnceMs` is the name the runner reports.
+    out[step === 'resolve' ? 'resolveOnceMs' : `${step}Ms`] = round(now() - started);
+    if (step === 'scan') out.candidates = (result as unknown[][]).reduce((n, c) => n + c.length, 0);
+    return result;
+  };
+  const spotted = spotPage(matcher, document.body, timeStep);
+  out.blocks = spotted.length;
+  out.blockChars = spotted.reduce((n, { block }) => n + block.text.length, 0);
   t = now();
-  const blocks: TextBlock[] = [];
-  for (const b of walkTextBlocks(document.body)) blocks.push(b);
-  out.walkMs = round(now() - t);
-  out.blocks = blocks.length;
-  out.blockChars = blocks.reduce((s, b) => s + b.text.length, 0);
-  t = now();
-  for (const b of blocks) normalizeText(b.text);
+  for (const { block } of spotted) normalizeText(block.text);
   out.normalizeMs = round(now() - t);
   t = now();
-  const candidates = blocks.map((b) => scanText(matcher, b.text));
-  out.scanMs = round(now() - t);
-  out.candidates = candidates.reduce((s, c) => s + c.length, 0);
-  t = now();
-  const resolved = resolveMentions(candidates);
-  out.resolveOnceMs = round(now() - t);
-  t = now();
-  const ranges: StaticRange[] = [];
-  resolved.forEach((mentions, i) => {
-    const block = blocks[i]!;
-    for (const m of mentions) {
-      const s = blockPosition(block, m.start, false);
-      const e = blockPosition(block, m.end, true);
-      ranges.push(
-        new StaticRange({
-          startContainer: s.node,
-          startOffset: s.offset,
-          endContainer: e.node,
-          endOffset: e.offset,
-        }),
-      );
-    }
-  });
+  const ranges = spotted.flatMap(({ block, mentions }) =>
+    mentions.flatMap((m) => makeMentionRange(block, m) ?? []),
+  );
   out.rangesMs = round(now() - t);
   out.mentions = ranges.length;
   const painter = new HighlightPainter(DEFAULT_SETTINGS.highlightStyle);
@@ -474,96 +461,86 @@ async function profileDramatis() {
   return out;
 }
 
+/** A point inside the first line box of a mention, or undefined when it has none (hidden). */
+function pointOn(mention: PageMention): { x: number; y: number } | undefined {
+  const rect = [...toLiveRange(document, mention.range).getClientRects()].find((r) => r.width > 0);
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : undefined;
+}
+
 /**
- * Opens cards the way the content script's Session does: the real HoverIntent (its delay, and its
- * `prepare` hook that renders the card unseen while the pointer rests), then Session.cardRequest +
- * showCard (buildCardModel, describeMatch, detectPageTheme, painter.setActive, CardUi.open). The clock
- * starts when the hover delay has elapsed (HoverIntent calls `open`).
+ * Opens cards through the real Session, as a reader does: a pointermove over a name (the Session's
+ * throttling, caret hit test and HoverIntent, whose `prepare` renders the card unseen during the
+ * delay), then Escape and the pointer leaving. The Session reports each card step through
+ * `timing.onCard`; the clock starts when the hover delay has elapsed (the card is shown).
  */
 async function runCards(opens: number) {
-  if (!dramatis) throw new Error('runDramatis first');
-  const { page, painter } = dramatis;
-  const settings = { ...DEFAULT_SETTINGS };
-  // A minimal ContentScriptContext: what CardUi reads of it.
-  const ctx = {
-    isInvalid: false,
-    isValid: true,
-    onInvalidated: () => () => undefined,
-  } as unknown as ContentScriptContext;
-  const card = new CardUi(ctx, {
-    onClose: () => undefined,
-    onHideSite: () => undefined,
-    onPointerEnter: () => undefined,
-    onPointerLeave: () => undefined,
-  });
-  const cardRequest = (mention: PageMention, shouldFocus: boolean): CardRequest | undefined =>
-    buildCardRequest(mention, settings, shouldFocus);
-  let onOpened: ((r: Record<string, unknown>) => void) | undefined;
+  const d = dramatis;
+  if (!d) throw new Error('runDramatis first');
   let prepareMs = 0;
-  const cardWithPrepare = card as unknown as { prepare?: (r: CardRequest) => void };
-  const intent = new HoverIntent<PageMention>({
-    openDelayMs: () => settings.hoverDelayMs,
-    closeDelayMs: CLOSE_DELAY_MS,
-    isSame: (a, b) => a.block === b.block && a.mention.start === b.mention.start,
-    prepare: (mention) => {
-      const s = now();
-      const request = cardRequest(mention, false);
-      if (request && typeof cardWithPrepare.prepare === 'function') cardWithPrepare.prepare(request);
-      prepareMs = now() - s;
-    },
-    open: (mention) => {
-      // === Session.showCard ===
-      const t0 = now();
-      const request = cardRequest(mention, false)!;
-      painter.setActive(mention.range);
-      const opened = card.open(request);
-      const syncMs = now() - t0;
-      void opened.then(async () => {
+  let paintMs = 0;
+  let onShown: ((r: Record<string, unknown>) => void) | undefined;
+  d.onCard = (step, ms, mention) => {
+    if (step === 'prepare') prepareMs = ms;
+    else if (step === 'painted') paintMs = ms;
+    else {
+      const t0 = now() - ms;
+      const shown = onShown;
+      onShown = undefined;
+      void (async () => {
         const rendered = now();
         const frame = await afterFrame();
         const host = document.querySelector('dramatis-ui');
         const frameEl = host?.shadowRoot?.querySelector<HTMLElement>('.dr-frame');
-        onOpened?.({
+        shown?.({
           person: mention.mention.person,
           prepareMs: round(prepareMs),
-          syncMs: round(syncMs),
+          syncMs: round(ms),
           renderedMs: round(rendered - t0),
           rafMs: round(frame.raf - t0),
           paintedMs: round(frame.done - t0),
-          cardUiLastPaintMs: round(card.lastPaintMs),
+          cardUiLastPaintMs: round(paintMs),
           placed: frameEl?.dataset.placed === 'true',
           visible: frameEl ? getComputedStyle(frameEl).visibility === 'visible' : false,
           cardHeight: Math.round(frameEl?.getBoundingClientRect().height ?? 0),
         });
-      });
-    },
-    close: () => {
-      painter.setActive(undefined);
-      card.close();
-    },
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
-  });
+      })();
+    }
+  };
   const seen = new Set<string>();
-  const targets = page.mentions().filter((m) => !seen.has(m.mention.person) && seen.add(m.mention.person));
+  const targets = d.session
+    .mentions()
+    .filter((m) => !seen.has(m.mention.person) && seen.add(m.mention.person));
+  const limitMs = DEFAULT_SETTINGS.hoverDelayMs + 3000;
   const results: Record<string, unknown>[] = [];
-  for (let i = 0; i < opens && targets.length > 0; i++) {
-    const m = targets[i % targets.length]!;
+  for (let i = 0, tries = 0; results.length < opens && targets.length > 0 && tries < opens * 3; tries++) {
+    const m = targets[i++ % targets.length]!;
     m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     await afterFrame();
     await afterFrame();
-    const result = new Promise<Record<string, unknown>>((r) => (onOpened = r));
+    const point = pointOn(m);
+    if (!point) continue;
+    const result = new Promise<Record<string, unknown> | undefined>((resolve) => {
+      onShown = resolve;
+      setTimeout(() => resolve(undefined), limitMs);
+    });
     const hoverAt = now();
     prepareMs = 0;
-    intent.pointerOn(m);
+    paintMs = 0;
+    document.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: point.x, clientY: point.y, bubbles: true }),
+    );
     const r = await result;
-    r.delayMs = round(now() - hoverAt);
-    r.isFirst = i === 0;
-    results.push(r);
-    intent.dismiss();
-    intent.pointerOn(undefined);
+    onShown = undefined;
+    if (r) {
+      r.delayMs = round(now() - hoverAt);
+      r.isFirst = results.length === 0;
+      results.push(r);
+    }
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape' }));
+    document.dispatchEvent(new PointerEvent('pointerout', { relatedTarget: null }));
     await sleep(50);
   }
-  card.destroy();
+  d.onCard = undefined;
   return results;
 }
 
@@ -594,7 +571,7 @@ async function runAppend(withDramatis: boolean, everyMs: number) {
   if (withDramatis) first = await runDramatis();
   const stats = dramatis?.stats;
   stats?.reset();
-  const before = dramatis?.page.mentions().length ?? 0;
+  const before = dramatis?.session.mentions().length ?? 0;
   await sleep(100);
   const longtasks = observeLongTasks();
   const hb = heartbeat();
@@ -636,40 +613,15 @@ async function runAppend(withDramatis: boolean, everyMs: number) {
     longtask: lt,
     visibility: document.visibilityState,
     mentionsBefore: before,
-    mentionsAfter: dramatis?.page.mentions().length ?? 0,
+    mentionsAfter: dramatis?.session.mentions().length ?? 0,
     paragraphs: feed.children.length,
     firstPassMs: first?.ms,
   };
 }
 
-/** Waits until Dramatis has run no task for `quietMs` (or 8 s). */
 /**
- * True when Dramatis has nothing left to do: no first pass under way, no changes waiting, no rescan
- * scheduled. Reads PageMentions' private state (bench only); undefined when those fields are gone.
- */
-function dramatisIsIdle(): boolean | undefined {
-  const p = dramatis?.page as unknown as
-    | {
-        walker?: unknown;
-        dirty?: Set<Node>;
-        removed?: Node[];
-        pendingContainers?: Node[];
-        mutationTimer?: unknown;
-      }
-    | undefined;
-  if (!p || !(p.dirty instanceof Set) || !Array.isArray(p.removed)) return undefined;
-  return (
-    p.walker === undefined &&
-    p.dirty.size === 0 &&
-    p.removed.length === 0 &&
-    (p.pendingContainers?.length ?? 0) === 0 &&
-    p.mutationTimer === undefined
-  );
-}
-
-/**
- * Waits until Dramatis has caught up with every change (nothing pending, and no task for `quietMs`),
- * or until `limitMs` passed. Returns whether it caught up.
+ * Waits until Dramatis has caught up with every change (Session.isSettled, and no task for 100 ms),
+ * or until `limitMs` passed; without Dramatis, waits `quietMs`. Returns whether it caught up.
  */
 async function waitQuiet(stats: TaskStats | undefined, quietMs: number, limitMs = 10_000): Promise<boolean> {
   const from = now();
@@ -680,10 +632,8 @@ async function waitQuiet(stats: TaskStats | undefined, quietMs: number, limitMs 
   }
   for (;;) {
     await sleep(50);
-    const idle = dramatisIsIdle();
-    const quiet = now() - Math.max(stats.lastEnd, from) > quietMs;
-    if (idle === true && now() - Math.max(stats.lastEnd, from) > 100) return true;
-    if (idle === undefined && quiet) return true;
+    const isSettled = dramatis?.session.isSettled() ?? true;
+    if (isSettled && now() - Math.max(stats.lastEnd, from) > 100) return true;
     if (now() > deadline) return false;
   }
 }
@@ -718,7 +668,7 @@ async function runTicker(withDramatis: boolean, everyMs: number, forMs: number) 
   const lt = longtasks.stop();
   const wall = end - t0;
   const busy = stats ? stats.sumMs + stats.observerMs : 0;
-  const tickerMentions = dramatis?.page
+  const tickerMentions = dramatis?.session
     .mentions()
     .filter((m) => ticker.contains(m.range.startContainer)).length;
   return {

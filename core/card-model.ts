@@ -5,7 +5,7 @@
  */
 import type { Person } from '../data/schema';
 import { TOPICS, type TopicId } from '../data/topics';
-import type { SourceMeta } from '../data/bundle';
+import type { SourceMeta } from '../data/schema';
 import type { Mention } from './matcher';
 import type { Settings } from './settings';
 

@@ -3,6 +3,8 @@
  * rests on a name for a while, stays while the pointer moves into it, and closes a little after the
  * pointer leaves both. A card for a name the pointer already left never appears; moving from name to
  * name keeps the current card until the next one replaces it (no flicker). Pure: timers are injected.
+ * Which card is open is not kept here: the owner (the page's Session) answers `shown()`, and `open` /
+ * `close` change it, so that a card that could not open is never taken for an open one.
  */
 
 /** Timer functions (setTimeout/clearTimeout, or fakes in tests). */
@@ -19,9 +21,13 @@ export interface HoverIntentOptions<T> {
   closeDelayMs: number;
   /** Two targets are the same name on the page. */
   isSame: (a: T, b: T) => boolean;
+  /** The target whose card is shown, as its owner knows it. */
+  shown: () => T | undefined;
+  /** Shows the card of `target` (the owner then reports it from `shown`). */
   open: (target: T) => void;
   /** Called when the pointer starts resting on a name: a chance to prepare its card unseen. */
   prepare?: ((target: T) => void) | undefined;
+  /** Hides the shown card (the owner then reports none from `shown`). */
   close: () => void;
   timers: Timers;
 }
@@ -32,7 +38,6 @@ export const CLOSE_DELAY_MS = 300;
 /** The hover state machine. */
 export class HoverIntent<T> {
   private hovered: T | undefined;
-  private shown: T | undefined;
   private isInCard = false;
   /** After Escape: the name under the pointer does not reopen until the pointer leaves it. */
   private suppressed: T | undefined;
@@ -41,14 +46,10 @@ export class HoverIntent<T> {
 
   constructor(private readonly options: HoverIntentOptions<T>) {}
 
-  /** The target whose card is shown. */
-  get current(): T | undefined {
-    return this.shown;
-  }
-
   /** The pointer is now over `target` (a name), or over no name. */
   pointerOn(target: T | undefined): void {
     const { isSame } = this.options;
+    const shown = this.options.shown();
     if (
       target === undefined
         ? this.hovered === undefined
@@ -60,10 +61,10 @@ export class HoverIntent<T> {
     if (this.suppressed !== undefined && (target === undefined || !isSame(this.suppressed, target)))
       this.suppressed = undefined;
     if (target === undefined) {
-      if (this.shown !== undefined && !this.isInCard) this.scheduleClose();
+      if (shown !== undefined && !this.isInCard) this.scheduleClose();
       return;
     }
-    if (this.shown !== undefined && isSame(this.shown, target)) {
+    if (shown !== undefined && isSame(shown, target)) {
       this.cancelClose();
       return;
     }
@@ -80,11 +81,9 @@ export class HoverIntent<T> {
   /** The pointer entered (true) or left (false) the card. */
   pointerInCard(isInside: boolean): void {
     this.isInCard = isInside;
+    const shown = this.options.shown();
     if (isInside) this.cancelClose();
-    else if (
-      this.shown !== undefined &&
-      (this.hovered === undefined || !this.options.isSame(this.hovered, this.shown))
-    )
+    else if (shown !== undefined && (this.hovered === undefined || !this.options.isSame(this.hovered, shown)))
       this.scheduleClose();
   }
 
@@ -101,27 +100,25 @@ export class HoverIntent<T> {
     this.cancelOpen();
     this.cancelClose();
     this.suppressed = this.hovered;
-    if (this.shown !== undefined) {
-      this.shown = undefined;
-      this.isInCard = false;
-      this.options.close();
-    }
+    this.closeShown();
   }
 
   private show(target: T): void {
     this.cancelClose();
-    this.shown = target;
     this.options.open(target);
+  }
+
+  private closeShown(): void {
+    if (this.options.shown() === undefined) return;
+    this.isInCard = false;
+    this.options.close();
   }
 
   private scheduleClose(): void {
     if (this.closeTimer !== undefined) return;
     this.closeTimer = this.options.timers.set(() => {
       this.closeTimer = undefined;
-      if (this.shown === undefined) return;
-      this.shown = undefined;
-      this.isInCard = false;
-      this.options.close();
+      this.closeShown();
     }, this.options.closeDelayMs);
   }
 

@@ -6,7 +6,7 @@
  * ("witkof", "zelenski", "peskow"). Pure: no browser APIs.
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import type { SourceMeta } from '../data/bundle';
+import type { SourceMeta } from '../data/schema';
 import type { Person } from '../data/schema';
 import { isSourceEnabled, labelSource, type SourceLabel } from './card-model';
 import type { Settings } from './settings';

@@ -2,11 +2,8 @@
  * The knowledge base as bundled into the extension: the people and the sources' metadata (not the
  * article texts). Validated at build time (wxt.config.ts runs the validator), so no schema ships.
  */
-import type { Person, Source } from './schema';
+import type { Person, SourceMeta } from './schema';
 import givenNames from './given-names.json';
-
-/** A source as the extension sees it: metadata without the article text. */
-export type SourceMeta = Omit<Source, 'text'>;
 
 const peopleModules = import.meta.glob<Person>('./people/*.json', { eager: true, import: 'default' });
 const sourceModules = import.meta.glob<SourceMeta>('./sources/*.json', { eager: true, import: 'default' });

@@ -109,6 +109,8 @@ export const personSchema = z.strictObject({
 
 /** A validated source, with its text. */
 export type Source = z.infer<typeof sourceSchema> & { text: string };
+/** A source as the extension sees it: metadata without the article text. */
+export type SourceMeta = Omit<Source, 'text'>;
 /** A validated person. */
 export type Person = z.infer<typeof personSchema>;
 /** One alias of a person. */

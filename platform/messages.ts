@@ -23,39 +23,22 @@ export interface PageState {
 
 /** Messages the popup or background send to a tab's content script, with their answers. */
 export interface ToContent {
-  'content:get-people': {
-    request: Record<string, never>;
-    response: { people: PagePerson[]; isPaused: boolean };
-  };
-  /** Like get-people, plus the page's site (the popup's pause switch needs it even where tab URLs are hidden). */
+  /** The people on the page, whether Dramatis is paused there, and the page's site (the popup's pause
+   * switch needs it even where tab URLs are hidden). */
   'content:get-page-state': { request: Record<string, never>; response: PageState };
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
-}
-
-/** What the background knows of a tab, from its content script's last report. */
-export interface TabReport {
-  /** The URL of the page that reported (the sender's URL, which needs no "tabs" permission). */
-  url: string | undefined;
-  /** Number of people on that page. */
-  count: number;
 }
 
 /** Messages content scripts and pages send to the background, with their answers. */
 export interface ToBackground {
   'background:page-people': { request: { count: number }; response: void };
-  /** Opens the popup's search with `query` (the context menu, a page). */
-  'background:open-search': { request: { query: string }; response: void };
   /** The popup picks up a search the background was asked to open (and clears it). */
   'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };
-  /** The popup asks what a tab's content script last reported. */
-  'background:tab-report': { request: { tabId: number }; response: TabReport | undefined };
 }
 
 /** Who sent a message (the part of runtime.MessageSender the handlers use). */
 export interface MessageSender {
   tab?: { id?: number } | undefined;
-  /** The sending page's or frame's URL. */
-  url?: string | undefined;
 }
 
 type Envelope<M, K extends keyof M> = { type: K } & (M[K] extends { request: infer R } ? R : never);

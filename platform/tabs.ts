@@ -39,3 +39,19 @@ export async function findTargetTab(location: Pick<Location, 'search'>): Promise
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+/** Opens one of the extension's pages (`/popup.html`) with query `params` in a new tab. */
+export async function openExtensionPage(
+  path: '/popup.html' | '/options.html',
+  params: URLSearchParams,
+): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL(path)}?${params}` });
+}
+
+/** Calls `onLoading` when a tab starts loading a page and `onComplete` when it has loaded one. */
+export function watchTabLoads(onLoading: (tabId: number) => void, onComplete: (tabId: number) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') onLoading(tabId);
+    else if (change.status === 'complete') onComplete(tabId);
+  });
+}

@@ -5,7 +5,7 @@
  * - A .txt (or any non-HTML) file is matched as one text; offsets are UTF-16 code units into the
  *   file's text as decoded from UTF-8, end exclusive.
  * - An .html/.htm file is parsed into a DOM (happy-dom) and goes through the content script's own
- *   steps: `walkTextBlocks(document.body)`, `scanText` per block, `resolveMentions` over all blocks.
+ *   steps (`spotPage` in core/spot-page.ts: walk the text blocks, scan each, resolve across the page).
  *   Offsets then index the "walked text": the blocks' texts joined with "\n", in document order
  *   (so `walked.slice(start, end) === surface`). Script, style and other skipped elements are not in
  *   it, exactly as on a page.
@@ -15,8 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { walkTextBlocks } from '../core/dom-text';
 import { buildMatcher, resolveMentions, scanText, type Matcher, type Mention } from '../core/matcher';
+import { spotPage } from '../core/spot-page';
 import givenNames from '../data/given-names.json';
 import { loadKnowledgeBase } from './kb-files';
 
@@ -52,14 +52,12 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
     const document = new window.DOMParser().parseFromString(html, 'text/html');
     const body = document.body as unknown as Node | null;
     if (!body) return [];
-    const blocks = [...walkTextBlocks(body)];
-    const resolved = resolveMentions(blocks.map((block) => scanText(matcher, block.text)));
     const out: Mention[] = [];
     let offset = 0;
-    blocks.forEach((block, i) => {
-      for (const m of resolved[i] ?? []) out.push({ ...m, start: m.start + offset, end: m.end + offset });
+    for (const { block, mentions } of spotPage(matcher, body)) {
+      for (const m of mentions) out.push({ ...m, start: m.start + offset, end: m.end + offset });
       offset += block.text.length + BLOCK_SEPARATOR.length;
-    });
+    }
     return out;
   } finally {
     void window.happyDOM.close();

@@ -1,7 +1,7 @@
 /**
  * The background over WXT's fake browser: the badge follows the content script's reports and clears on
  * navigation; the context-menu item hands its selection to the popup (or opens the popup page in a tab
- * where the popup cannot open); the popup can ask what a tab last reported.
+ * where the popup cannot open).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -64,23 +64,11 @@ describe('background: badge', () => {
     await vi.waitFor(async () => expect(await badge(7)).toBe('4'));
     await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, { id: 7 } as never);
     await vi.waitFor(async () => expect(await badge(7)).toBe(''));
-    expect(await fromTab({ type: 'background:tab-report', tabId: 7 })).toBeUndefined();
   });
 
   it('ignores reports from outside a tab', async () => {
     await fromTab({ type: 'background:page-people', count: 4 });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-  });
-});
-
-describe('background: tab reports', () => {
-  it('tells the popup the URL and count a tab last reported', async () => {
-    await fromTab({ type: 'background:page-people', count: 3 }, 7, 'http://127.0.0.1:8080/news');
-    expect(await fromTab({ type: 'background:tab-report', tabId: 7 })).toEqual({
-      url: 'http://127.0.0.1:8080/news',
-      count: 3,
-    });
-    expect(await fromTab({ type: 'background:tab-report', tabId: 99 })).toBeUndefined();
   });
 });
 
@@ -127,13 +115,5 @@ describe('background: context menu', () => {
     await menuClicked.trigger({ menuItemId: 'something-else', selectionText: 'Witkoff' }, { id: 7 });
     await menuClicked.trigger({ menuItemId: 'dramatis-look-up', selectionText: '   ' }, { id: 7 });
     expect(openPopup).not.toHaveBeenCalled();
-  });
-
-  it('answers background:open-search from a page the same way', async () => {
-    const openPopup = vi.fn(async () => undefined);
-    fakeBrowser.action.openPopup = openPopup as never;
-    await fromTab({ type: 'background:open-search', query: 'Peskov' }, 7);
-    expect(openPopup).toHaveBeenCalledOnce();
-    expect(await fromTab({ type: 'background:take-search' })).toEqual({ query: 'Peskov' });
   });
 });

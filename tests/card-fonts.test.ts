@@ -1,15 +1,15 @@
 /**
- * The fonts the content script loads ahead of the first card (entrypoints/content/card-fonts.ts) are the
+ * The fonts the content script loads ahead of the first card (page/card-fonts.ts) are the
  * ones the card's CSS sets text in. A stale list breaks nothing but makes the first card slow again, so
  * this keeps it in step: every rule that sets a font must be listed, in the listed family.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_FONT_FAMILY, CARD_FONTS } from '../entrypoints/content/card-fonts';
+import { CARD_FONT_FAMILY, CARD_FONTS } from '../page/card-fonts';
 
 const ROOT = join(import.meta.dirname, '..');
-const CARD_CSS = ['components/card.css', 'entrypoints/content/card-frame.css'];
+const CARD_CSS = ['components/card.css', 'page/card-frame.css'];
 
 interface FontRule {
   file: string;

@@ -12,7 +12,8 @@ import {
   walkTextBlocks,
   type TextBlock,
 } from '../core/dom-text';
-import { buildMatcher, resolveMentions, scanText } from '../core/matcher';
+import { buildMatcher } from '../core/matcher';
+import { spotPage } from '../core/spot-page';
 // The knowledge base as the extension bundles it (scripts/kb-files.ts is Node-only: it needs file URLs).
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 
@@ -156,10 +157,8 @@ describe('mapping block offsets back to the page', () => {
     const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
     document.body.innerHTML =
       '<h1>Dmitriev in Miami</h1><p>Envoy Steve <b>Wit</b>koff met <i>Kirill</i>&nbsp;Dmitriev and <a>Jared Kushner</a>.</p>';
-    const blocks = [...walkTextBlocks(document.body)];
-    const resolved = resolveMentions(blocks.map((b) => scanText(matcher, b.text)));
-    const painted = blocks.flatMap((block, i) =>
-      (resolved[i] ?? []).map((m) => {
+    const painted = spotPage(matcher, document.body).flatMap(({ block, mentions }) =>
+      mentions.map((m) => {
         expect(rangeText(block, m.start, m.end)).toBe(m.surface);
         return `${m.person}: ${m.surface}`;
       }),

@@ -7,12 +7,21 @@ const putin: Name = { id: 'putin' };
 
 function setup(delay: number | (() => number) = 500) {
   const events: string[] = [];
+  // The owner of the open card, as the page's Session is.
+  let shown: Name | undefined;
   const intent = new HoverIntent<Name>({
     openDelayMs: typeof delay === 'number' ? () => delay : delay,
     closeDelayMs: CLOSE_DELAY_MS,
     isSame: (a, b) => a.id === b.id,
-    open: (t) => events.push(`open ${t.id}`),
-    close: () => events.push('close'),
+    shown: () => shown,
+    open: (t) => {
+      shown = t;
+      events.push(`open ${t.id}`);
+    },
+    close: () => {
+      shown = undefined;
+      events.push('close');
+    },
     timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
   });
   return { intent, events };

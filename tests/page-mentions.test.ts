@@ -4,7 +4,7 @@
  * on the page, and follows namings added or removed later; namings of other people leave it alone.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PageMentions } from '../entrypoints/content/page-mentions';
+import { PageMentions } from '../page/page-mentions';
 import { matcherFromIndex } from '../core/matcher';
 import { PEOPLE } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';

@@ -1,14 +1,18 @@
 /**
- * House rule, tested (STYLE.md habit 4): only platform/settings-store.ts touches extension storage, and
- * only platform/messages.ts sends or receives extension messages. Scans the shipped source (entrypoints,
- * components, core, platform, data); tests and scripts may poke at storage directly.
+ * House rules, tested (STYLE.md habits 2 and 4): only platform/ calls browser.* (settings-store.ts alone
+ * touches extension storage, messages.ts alone sends or receives messages); entrypoints/content/ only
+ * wires (page logic lives in page/); pure core/ does not reach into the bundled knowledge base. Scans
+ * the shipped source (entrypoints, components, core, page, platform, data); tests and scripts may poke
+ * at storage directly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const SHIPPED = ['entrypoints', 'components', 'core', 'platform', 'data'];
+const SHIPPED = ['entrypoints', 'components', 'core', 'page', 'platform', 'data'];
+/** The longest file entrypoints/content/ may hold: enough to wire, too short to compute. */
+const MAX_WIRING_LINES = 80;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,6 +24,7 @@ function sourceFiles(dir: string): string[] {
 
 const FILES = SHIPPED.flatMap((dir) => sourceFiles(join(ROOT, dir))).map((path) => ({
   path: relative(ROOT, path).split('\\').join('/'),
+  lines: readFileSync(path, 'utf8').split('\n').length,
   // Comments may name the APIs; code may not.
   code: readFileSync(path, 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -36,6 +41,9 @@ describe('platform boundaries', () => {
         'platform/settings-store.ts',
         'platform/messages.ts',
         'entrypoints/background.ts',
+        'entrypoints/content/index.ts',
+        'page/session.ts',
+        'core/matcher.ts',
       ]),
     );
   });
@@ -54,6 +62,37 @@ describe('platform boundaries', () => {
       offenders(
         /\b(runtime|tabs)\s*\.\s*(sendMessage|onMessage|connect|onConnect)\b/,
         'platform/messages.ts',
+      ),
+    ).toEqual([]);
+  });
+
+  it('no module outside platform/ calls browser.* or chrome.*', () => {
+    expect(
+      FILES.filter(
+        (f) =>
+          !f.path.startsWith('platform/') &&
+          /(?<![\w.'"`/-])(browser|chrome)\s*\.\s*[a-zA-Z]|from\s+'wxt\/browser'/.test(f.code),
+      ).map((f) => f.path),
+    ).toEqual([]);
+  });
+
+  it(`entrypoints/content/ only wires: no file there is over ${MAX_WIRING_LINES} lines`, () => {
+    const content = FILES.filter((f) => f.path.startsWith('entrypoints/content/'));
+    expect(content.map((f) => f.path)).toContain('entrypoints/content/index.ts');
+    expect(
+      content.filter((f) => f.lines > MAX_WIRING_LINES).map((f) => `${f.path}: ${f.lines} lines`),
+    ).toEqual([]);
+  });
+
+  it('entrypoints/content/ holds no DOM logic of its own (page/ does)', () => {
+    const dir = join(ROOT, 'entrypoints/content');
+    expect(readdirSync(dir).filter((name) => !/^index\.tsx?$/.test(name))).toEqual([]);
+  });
+
+  it('pure core/ imports nothing from data/bundle.ts', () => {
+    expect(
+      FILES.filter((f) => f.path.startsWith('core/') && /from\s+'[./]*data\/bundle'/.test(f.code)).map(
+        (f) => f.path,
       ),
     ).toEqual([]);
   });

@@ -4,7 +4,8 @@
  */
 import { isSourceEnabled, labelSource } from '../../core/card-model';
 import type { Settings } from '../../core/settings';
-import { PEOPLE, SOURCES, type SourceMeta } from '../../data/bundle';
+import { PEOPLE, SOURCES } from '../../data/bundle';
+import type { SourceMeta } from '../../data/schema';
 import { Toggle } from '../../components/Toggle';
 import { saveSettings } from '../../platform/settings-store';
 

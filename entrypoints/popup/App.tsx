@@ -13,6 +13,7 @@ import { buildCardModel } from '../../core/card-model';
 import { explainNoAccess } from '../../core/page-access';
 import { buildSearchIndex, MIN_QUERY_LENGTH, normalizeQuery } from '../../core/search';
 import { isSiteDisabled, type Settings } from '../../core/settings';
+import { wrapStep } from '../../core/wrap-step';
 import { PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
 import { PersonCard } from '../../components/PersonCard';
 import { listOptions, optionId, SearchResults, type ResultOption } from '../../components/SearchResults';
@@ -134,11 +135,7 @@ export function App() {
       if (options.length === 0) return;
       event.preventDefault();
       const at = activeOption ? options.indexOf(activeOption) : -1;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      const next =
-        options[
-          at === -1 ? (step === 1 ? 0 : options.length - 1) : (at + step + options.length) % options.length
-        ];
+      const next = options[wrapStep(at, event.key === 'ArrowDown' ? 1 : -1, options.length)];
       if (next) {
         setActiveId(optionId(next));
         document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });

@@ -1,10 +1,9 @@
 /**
- * What the popup shows under "On this page", read from the target tab's content script. Asks for
- * the full page state first; a content script that does not answer that yet is asked for its people,
- * and the site then comes from the tab's URL or from the background's record of the page's last report.
+ * What the popup shows under "On this page", read from the target tab's content script; where none
+ * answers, why (a browser page, a store, a file...).
  */
 import { classifyPage, siteOfUrl, type PageAccess } from '../../core/page-access';
-import { sendToBackground, sendToContent, type PagePerson } from '../../platform/messages';
+import { sendToContent, type PagePerson } from '../../platform/messages';
 import type { TargetTab } from '../../platform/tabs';
 
 /** The popup's view of the target tab. */
@@ -18,10 +17,6 @@ export async function readPageState(target: TargetTab): Promise<PageView> {
   const { tabId, url } = target;
   if (tabId === undefined) return { status: 'no-access', access: 'unknown' };
   const state = await sendToContent(tabId, 'content:get-page-state', {});
-  if (state) return { status: 'ready', ...state, site: state.site ?? siteOfUrl(url) };
-  const people = await sendToContent(tabId, 'content:get-people', {});
-  if (!people) return { status: 'no-access', access: classifyPage(url) };
-  let site = siteOfUrl(url);
-  if (!site) site = siteOfUrl((await sendToBackground('background:tab-report', { tabId }))?.url);
-  return { status: 'ready', people: people.people, isPaused: people.isPaused, site };
+  if (!state) return { status: 'no-access', access: classifyPage(url) };
+  return { status: 'ready', ...state, site: state.site ?? siteOfUrl(url) };
 }

@@ -2,14 +2,22 @@
  * The page card: one shadow-root host (added to the page when the first card opens, never before), a
  * Preact PersonCard inside it, placed against the name's line box by Floating UI (flip, shift, stays in
  * the viewport, follows scrolling). Page CSS cannot reach in; its CSS cannot leak out.
+ *
+ * Why not WXT's createShadowRootUi: it renders the UI in onMount, that is once its host is in the page,
+ * and it puts the content script's CSS into the shadow root only in cssInjectionMode 'ui' (fetched, so
+ * creating it is async). Dramatis renders the card unseen before the host joins the page (during the
+ * hover delay, so the page's DOM changes only when a card really opens), needs the ::highlight() rules
+ * in a document-level stylesheet the page cannot remove (cssInjectionMode 'manifest', see
+ * entrypoints/content/index.ts), and inlines the card's own CSS synchronously: nothing is fetched
+ * inside the hover delay.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PersonCard } from '../../components/PersonCard';
-import type { CardModel } from '../../core/card-model';
-import { UI_HOST_TAG } from '../../core/dom-text';
+import { PersonCard } from '../components/PersonCard';
+import type { CardModel } from '../core/card-model';
+import { UI_HOST_TAG } from '../core/dom-text';
 import { warmCardFonts } from './card-fonts';
+import { toLiveRange } from './hit-test';
 import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
@@ -25,22 +33,24 @@ export interface CardRequest {
   shouldFocus: boolean;
 }
 
-/** Callbacks from the card. */
-export interface CardCallbacks {
+/** The card's document, its lifetime and its callbacks. */
+export interface CardUiOptions {
+  /** The page's document: the host goes into its body. */
+  doc: Document;
+  /** Ends the card's work (Dramatis paused here, the extension reloaded). */
+  signal: AbortSignal;
   onClose: () => void;
   onHideSite: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** Called with the time from a `show` to the frame after its render (the bench). */
+  onPainted?: ((ms: number) => void) | undefined;
 }
 
-function liveRange(range: AbstractRange): Range {
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live;
-}
-
-/** The page card's host and state. */
+/**
+ * The page card's host and what it renders. Which card is open is the Session's to know; the host only
+ * knows whether it shows one.
+ */
 export class CardUi {
   /**
    * The host and Preact's root inside its shadow root: built outside the page when the first card is
@@ -49,28 +59,13 @@ export class CardUi {
   private ui: { host: HTMLElement; root: HTMLElement } | undefined;
   private hasWarmedFonts = false;
   private stopAutoUpdate: (() => void) | undefined;
-  private current: CardRequest | undefined;
+  private isShown = false;
   /** A card rendered unseen while the pointer rests on its name, ready to be shown. */
   private prepared: CardRequest | undefined;
   private isPreparedPlaced = false;
   private previousFocus: Element | null = null;
-  /** Time the last card was painted (for the bench): ms from the request to the frame after render. */
-  lastPaintMs = 0;
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly callbacks: CardCallbacks,
-  ) {}
-
-  /** True while a card is shown. */
-  get isOpen(): boolean {
-    return this.current !== undefined;
-  }
-
-  /** The person of the open card. */
-  get openPerson(): string | undefined {
-    return this.current?.model.id;
-  }
+  constructor(private readonly options: CardUiOptions) {}
 
   /** True when `node` is inside the card's host. */
   contains(node: Node | null): boolean {
@@ -82,17 +77,17 @@ export class CardUi {
    * Renders a card unseen while the pointer rests on its name, so that showing it when the delay ends
    * costs little. Once the host is in the page, the card is laid out and placed now (hidden). Before the
    * first card, nothing may be added to the page: the host and the card are then built outside it and
-   * the card's fonts loaded (see card-fonts.ts), which leaves open() only styling and laying it out.
+   * the card's fonts loaded (see card-fonts.ts), which leaves show() only styling and laying it out.
    */
   prepare(request: CardRequest): void {
-    if (this.current || this.ctx.isInvalid) return;
+    if (this.isShown || this.options.signal.aborted) return;
     this.prepared = request;
     const isMounted = this.ui?.host.isConnected === true;
     if (!isMounted && !this.hasWarmedFonts) {
       this.hasWarmedFonts = true;
       // In a task of its own after this one (the render below): two short tasks rather than one long.
       setTimeout(() => {
-        if (!this.ctx.isInvalid) warmCardFonts();
+        if (!this.options.signal.aborted) warmCardFonts();
       }, 0);
     }
     this.renderCard(request, false);
@@ -100,14 +95,15 @@ export class CardUi {
     if (isMounted) this.place(request);
   }
 
-  /** Shows (or replaces) the card; resolves once it is rendered (nothing is awaited before that). */
-  async open(request: CardRequest): Promise<void> {
+  /** Shows (or replaces) the card. */
+  show(request: CardRequest): void {
     const requested = performance.now();
-    if (this.ctx.isInvalid) return;
+    const { doc, signal, onPainted } = this.options;
+    if (signal.aborted) return;
     const { host } = this.ensureUi();
     // The one change Dramatis makes to the page's DOM (again only if the page has removed the host).
-    if (!host.isConnected) document.body.append(host);
-    if (request.shouldFocus && !this.current) this.previousFocus = document.activeElement;
+    if (!host.isConnected) doc.body.append(host);
+    if (request.shouldFocus && !this.isShown) this.previousFocus = doc.activeElement;
     const isPrepared =
       this.prepared !== undefined &&
       this.prepared.model.id === request.model.id &&
@@ -115,23 +111,22 @@ export class CardUi {
       this.prepared.theme === request.theme;
     const isPlaced = isPrepared && this.isPreparedPlaced;
     this.prepared = undefined;
-    this.current = request;
+    this.isShown = true;
     this.renderCard(request, true);
     if (!isPlaced) this.place(request);
     const frame = this.frame();
     if (request.shouldFocus) frame?.focus({ preventScroll: true });
-    requestAnimationFrame(() => {
-      this.lastPaintMs = performance.now() - requested;
-    });
+    if (onPainted) requestAnimationFrame(() => onPainted(performance.now() - requested));
   }
 
   private place(request: CardRequest): void {
     const frame = this.frame();
     if (!frame) return;
+    const { doc } = this.options;
     const reference = {
-      getBoundingClientRect: () => liveRange(request.range).getBoundingClientRect(),
-      getClientRects: () => liveRange(request.range).getClientRects(),
-      contextElement: request.range.startContainer.parentElement ?? document.body,
+      getBoundingClientRect: () => toLiveRange(doc, request.range).getBoundingClientRect(),
+      getClientRects: () => toLiveRange(doc, request.range).getClientRects(),
+      contextElement: request.range.startContainer.parentElement ?? doc.body,
     };
     this.stopAutoUpdate?.();
     const update = () => {
@@ -162,11 +157,10 @@ export class CardUi {
   /** Hides the card; returns focus to where it was when the card took it. */
   close(): void {
     this.prepared = undefined;
-    if (!this.current) return;
-    this.current = undefined;
+    if (!this.isShown) return;
+    this.isShown = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
-    this.prepared = undefined;
     if (this.ui) render(null, this.ui.root);
     const previous = this.previousFocus;
     this.previousFocus = null;
@@ -174,11 +168,9 @@ export class CardUi {
       previous.focus({ preventScroll: true });
   }
 
-  /** Re-renders the open card with a new model (sources toggled, theme changed). */
-  update(change: Partial<Pick<CardRequest, 'model' | 'theme'>>): void {
-    if (!this.current) return;
-    this.current = { ...this.current, ...change };
-    this.renderCard(this.current, true);
+  /** Re-renders the shown card in place (sources toggled, theme changed); no-op when none is shown. */
+  update(request: CardRequest): void {
+    if (this.isShown) this.renderCard(request, true);
   }
 
   /** Removes the host from the page (Dramatis turned off here). */
@@ -204,15 +196,15 @@ export class CardUi {
         aria-modal="false"
         aria-labelledby="dramatis-card-title"
         tabIndex={-1}
-        onPointerEnter={this.callbacks.onPointerEnter}
-        onPointerLeave={this.callbacks.onPointerLeave}
+        onPointerEnter={this.options.onPointerEnter}
+        onPointerLeave={this.options.onPointerLeave}
       >
         <PersonCard
           model={request.model}
           headingId="dramatis-card-title"
           why={request.why}
-          onClose={this.callbacks.onClose}
-          onHideSite={this.callbacks.onHideSite}
+          onClose={this.options.onClose}
+          onHideSite={this.options.onHideSite}
         />
       </div>,
       root,
@@ -230,11 +222,12 @@ export class CardUi {
    */
   private ensureUi(): { host: HTMLElement; root: HTMLElement } {
     if (this.ui) return this.ui;
-    const host = document.createElement(UI_HOST_TAG);
+    const { doc } = this.options;
+    const host = doc.createElement(UI_HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
+    const style = doc.createElement('style');
     style.textContent = cardCss;
-    const root = document.createElement('div');
+    const root = doc.createElement('div');
     shadow.append(style, root);
     this.ui = { host, root };
     return this.ui;

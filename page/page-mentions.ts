@@ -14,8 +14,8 @@ import {
   walkTextBlocks,
   UI_HOST_TAG,
   type TextBlock,
-} from '../../core/dom-text';
-import { resolveMentions, scanText, type Candidate, type Matcher, type Mention } from '../../core/matcher';
+} from '../core/dom-text';
+import { resolveMentions, scanText, type Candidate, type Matcher, type Mention } from '../core/matcher';
 
 /** One scanned block of the page that holds at least one candidate. */
 export interface PageBlock {
@@ -42,7 +42,8 @@ const MUTATION_THROTTLE_MS = 150;
 /** During a long first pass, what is found so far is painted at most this often. */
 const PROGRESSIVE_PAINT_MS = 250;
 
-type Schedule = (task: () => void) => void;
+/** Runs a task later (a scheduler; tests and the bench inject their own). */
+export type Schedule = (task: () => void) => void;
 
 /**
  * Runs `task` as a new task soon, behind the page's own pending work: scheduler.postTask where there is
@@ -77,6 +78,10 @@ export interface PageMentionsOptions {
   /** How DOM changes are processed (default: idle time). */
   scheduleMutations?: Schedule;
   now?: () => number;
+  /** Called after each task this scanner runs (first-pass chunks, DOM-change passes) with its duration (the bench). */
+  onTask?: (ms: number) => void;
+  /** Called after each MutationObserver callback with its duration (the bench). */
+  onObserved?: (ms: number) => void;
 }
 
 /** Tracks the mentions of `root` (a document's body) for one matcher. */
@@ -100,17 +105,13 @@ export class PageMentions {
   private readonly now: () => number;
   /** Open shadow roots that hold mentions: caret hit testing must be told about them. */
   readonly shadowRoots = new Set<ShadowRoot>();
-  /** Statistics for the bench: the longest task this scanner ran, in ms. */
-  longestTaskMs = 0;
-  /** Statistics for the bench: the summed duration of this scanner's tasks, in ms. */
-  totalTaskMs = 0;
   /** Resolves when the first pass has finished. */
   firstPass: Promise<void>;
   private finishFirstPass: () => void = () => {};
 
   constructor(
     private readonly root: Node,
-    private matcher: Matcher,
+    private readonly matcher: Matcher,
     private readonly options: PageMentionsOptions = {},
   ) {
     this.scheduleChunk = options.scheduleChunk ?? scheduleTask;
@@ -122,7 +123,16 @@ export class PageMentions {
   /** Starts the first pass and the observer. */
   start(): void {
     this.walker = walkTextBlocks(this.root);
-    this.observer = new MutationObserver((records) => this.record(records));
+    const { onObserved } = this.options;
+    this.observer = new MutationObserver(
+      onObserved
+        ? (records) => {
+            const started = this.now();
+            this.record(records);
+            onObserved(this.now() - started);
+          }
+        : (records) => this.record(records),
+    );
     this.observer.observe(this.root, { subtree: true, childList: true, characterData: true });
     this.lastProgressivePaint = this.now();
     // The first chunk runs in this task (a short page is done before the next frame); the rest, if
@@ -141,12 +151,6 @@ export class PageMentions {
     this.heldChange = { added: [], removed: [] };
     this.options.onChange?.({ added: [], removed });
     this.finishFirstPass();
-  }
-
-  /** Rescans the whole page with another matcher. */
-  setMatcher(matcher: Matcher): void {
-    this.matcher = matcher;
-    this.rescanAll();
   }
 
   /** Rescans the whole page from scratch (a single-page app navigated). */
@@ -170,6 +174,17 @@ export class PageMentions {
   mentions(): readonly PageMention[] {
     this.all ??= this.blocks.flatMap((b) => b.mentions);
     return this.all;
+  }
+
+  /** True when every change seen so far has been scanned: no first pass under way, nothing pending. */
+  isSettled(): boolean {
+    return (
+      this.walker === undefined &&
+      this.dirty.size === 0 &&
+      this.removed.length === 0 &&
+      this.pendingContainers.length === 0 &&
+      this.mutationTimer === undefined
+    );
   }
 
   /** The mention at a caret position (text node + offset), if any. */
@@ -215,9 +230,7 @@ export class PageMentions {
   }
 
   private noteTask(started: number): void {
-    const took = this.now() - started;
-    this.totalTaskMs += took;
-    if (took > this.longestTaskMs) this.longestTaskMs = took;
+    this.options.onTask?.(this.now() - started);
   }
 
   /** Scans one block; returns it only when it holds a candidate (and indexes its nodes then). */
@@ -274,7 +287,7 @@ export class PageMentions {
       if (!mustRebuild.has(block) && sameMentions(block.mentions, next)) return;
       removed.push(...block.mentions);
       block.mentions = next.flatMap((mention) => {
-        const range = makeRange(block.block, mention);
+        const range = makeMentionRange(block.block, mention);
         return range ? [{ mention, block, range }] : [];
       });
       added.push(...block.mentions);
@@ -430,7 +443,8 @@ function sameMentions(current: readonly PageMention[], next: readonly Mention[])
   });
 }
 
-function makeRange(block: TextBlock, mention: Mention): StaticRange | undefined {
+/** The range of a mention in its block (undefined when the block's nodes no longer hold it). */
+export function makeMentionRange(block: TextBlock, mention: Mention): StaticRange | undefined {
   try {
     const start = blockPosition(block, mention.start, false);
     const end = blockPosition(block, mention.end, true);

@@ -17,7 +17,8 @@ export function detectPageTheme(node: Node | null): 'light' | 'dark' {
       return luminance < 0.45 ? 'dark' : 'light';
     }
   }
-  const scheme = getComputedStyle(document.documentElement).colorScheme;
+  const root = (node?.ownerDocument ?? document).documentElement;
+  const scheme = getComputedStyle(root).colorScheme;
   if (scheme === 'dark') return 'dark';
   if (scheme === 'light') return 'light';
   // A page with no background of its own is drawn in the browser's default (white) unless it opts in.

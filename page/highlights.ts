@@ -1,11 +1,11 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: ranges registered under a name, styled by
- * entrypoints/content/highlights.css (in the manifest, so the page cannot remove it). No element of the
+ * page/highlights.css (in the manifest, so the page cannot remove it). No element of the
  * page is added, wrapped or changed. On a page with many mentions, only the ranges near the viewport are
  * registered (see NEAR_VIEWPORT).
  * Where the API is missing, nothing is painted and hover still works.
  */
-import type { HighlightStyle } from '../../core/settings';
+import type { HighlightStyle } from '../core/settings';
 
 /** Highlight names, one per style, plus the active (hovered or focused) mention. */
 export const HIGHLIGHT_NAMES = {
