@@ -33,7 +33,7 @@ export interface SettingSpec<T> {
 }
 
 /** How a setting is stored; version 1 needs no migrations. */
-type Storage = Pick<SettingSpec<unknown>, 'version' | 'migrations'>;
+type StoredAs = Pick<SettingSpec<unknown>, 'version' | 'migrations'>;
 
 /** Any table of settings (the real one, or a test's with one more). */
 export type SettingsTable = Record<string, SettingSpec<unknown>>;
@@ -63,7 +63,7 @@ const refuse = (expected: string, value: unknown): never => {
 export function oneOf<const T extends string>(
   values: readonly T[],
   fallback: NoInfer<T>,
-  storage: Storage = { version: 1 },
+  storage: StoredAs = { version: 1 },
 ): SettingSpec<T> & { values: readonly T[] } {
   const isAllowed = (value: unknown): value is T =>
     typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -82,7 +82,7 @@ export function wholeNumber(options: {
   max: number;
   fallback: number;
   unit: string;
-  storage?: Storage;
+  storage?: StoredAs;
 }): SettingSpec<number> & { min: number; max: number } {
   const { min, max, fallback, unit, storage = { version: 1 } } = options;
   return {
@@ -120,7 +120,7 @@ export function textList(options: {
   invalidItem?: string;
   /** The names a file's item must be among, when the caller knows them. */
   known?: { pick: (known: KnownSources) => readonly string[]; noun: string; isListed: boolean };
-  storage?: Storage;
+  storage?: StoredAs;
 }): SettingSpec<string[]> {
   const { normalize = (item: string) => item || undefined, invalidItem, known, storage } = options;
   return {
