@@ -3,10 +3,16 @@ import preact from '@preact/preset-vite';
 import { assertKnowledgeBaseValid } from './scripts/kb-validate-hook';
 import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 // See ../README.md for the architecture. Explicit imports only (STYLE.md, habit 3).
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // auto-icons draws every icon size from the one SVG (assets/icon.svg) at build time, so the PNGs are
+  // never edited or committed by hand; 96 is Firefox's 48 px icon on high-density screens.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   vite: () => ({
     // The matcher's alias forms are worked out here, once, not on every page load.
     plugins: [preact(), matcherIndexPlugin()],
@@ -21,6 +27,8 @@ export default defineConfig({
       'Spots the people in the news and shows who they are and what they said, word for word, with the source.',
     // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses).
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The toolbar button's own icon (auto-icons fills only the top-level `icons`).
+    [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: ICONS },
     commands: {
       // Opens the toolbar popup (MV3 `_execute_action`, MV2 `_execute_browser_action`). Alt+Shift+N/P
       // are taken by the page's next/previous-name keys; readers can rebind it in the browser.

@@ -5,12 +5,16 @@
  * wrong with it, so the reader's current settings are never half-replaced. Pure.
  */
 import {
-  DEFAULT_SETTINGS,
-  HOVER_DELAY_RANGE,
-  normalizeSite,
-  type HighlightStyle,
+  describeValue,
+  keysOf,
+  quoteAll,
+  defaultSettings,
+  SETTINGS,
+  SettingProblem,
+  type KnownSources,
   type Settings,
-  type Theme,
+  type SettingsTable,
+  type ValuesOf,
 } from './settings';
 
 /** The marker that says a JSON file holds Dramatis settings. */
@@ -30,32 +34,19 @@ export interface SettingsFile {
 }
 
 /** What an import yields: the settings to apply, or why the file was refused. */
-export type ParsedSettingsFile = { ok: true; settings: Settings } | { ok: false; error: string };
+export type ParsedSettingsFile<S = Settings> = { ok: true; settings: S } | { ok: false; error: string };
 
-/** What the knowledge base knows, to refuse a file that names sources or outlets it does not. */
-export interface KnownSources {
-  sourceIds: readonly string[];
-  outlets: readonly string[];
-}
-
-const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'none'];
-const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
-const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
-
-/** The settings file's text for `settings` (pretty-printed, newline at the end). */
-export function serializeSettings(settings: Settings, now: Date = new Date()): string {
-  const file: SettingsFile = {
+/** The settings file's text for `settings` (pretty-printed, newline at the end, settings in table order). */
+export function serializeSettings<T extends SettingsTable = typeof SETTINGS>(
+  settings: ValuesOf<T>,
+  now: Date = new Date(),
+  table: T = SETTINGS as unknown as T,
+): string {
+  const file = {
     format: SETTINGS_FILE_MARKER,
     version: SETTINGS_FILE_VERSION,
     exportedAt: now.toISOString(),
-    settings: {
-      highlightStyle: settings.highlightStyle,
-      hoverDelayMs: settings.hoverDelayMs,
-      theme: settings.theme,
-      disabledSources: [...settings.disabledSources],
-      disabledOutlets: [...settings.disabledOutlets],
-      disabledSites: [...settings.disabledSites],
-    },
+    settings: Object.fromEntries(keysOf(table).map((key) => [key, settings[key]])),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -66,141 +57,78 @@ export function settingsFileName(now: Date = new Date()): string {
   return `dramatis-settings-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-class FileError extends Error {}
-
-/** Describes a JSON value for an error message: `"fast"`, `42`, `a list`, `nothing`. */
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
-}
-
-const quoteAll = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
-
-function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new FileError(
-    `"settings.${key}" must be one of ${quoteAll(allowed)}, but the file has ${describeValue(value)}.`,
-  );
-}
-
-function listOf(key: string, value: unknown, check: (item: string, position: number) => string): string[] {
-  if (!Array.isArray(value))
-    throw new FileError(`"settings.${key}" must be a list, but the file has ${describeValue(value)}.`);
-  const out = new Set<string>();
-  value.forEach((item: unknown, i) => {
-    if (typeof item !== 'string')
-      throw new FileError(
-        `"settings.${key}" item ${i + 1} must be text, but the file has ${describeValue(item)}.`,
-      );
-    out.add(check(item, i + 1));
-  });
-  return [...out];
-}
-
 /**
  * Reads a settings file. Settings the file leaves out take their defaults (the file describes the
  * whole state); anything present must be valid, or the whole file is refused with the reason.
  */
-export function parseSettingsFile(text: string, known?: KnownSources): ParsedSettingsFile {
+export function parseSettingsFile<T extends SettingsTable = typeof SETTINGS>(
+  text: string,
+  known?: KnownSources,
+  table: T = SETTINGS as unknown as T,
+): ParsedSettingsFile<ValuesOf<T>> {
   try {
-    return { ok: true, settings: readFile(text, known) };
+    return { ok: true, settings: readFile(text, known, table) };
   } catch (error) {
-    if (error instanceof FileError) return { ok: false, error: error.message };
+    if (error instanceof SettingProblem) return { ok: false, error: error.message };
     throw error;
   }
 }
 
-function readFile(text: string, known: KnownSources | undefined): Settings {
+function readFile<T extends SettingsTable>(
+  text: string,
+  known: KnownSources | undefined,
+  table: T,
+): ValuesOf<T> {
   if (text.length > MAX_SETTINGS_FILE_BYTES)
-    throw new FileError(
+    throw new SettingProblem(
       `The file is too large to be Dramatis settings (${Math.round(text.length / 1024)} kB; an export is under 2 kB).`,
     );
-  if (text.trim() === '') throw new FileError('The file is empty.');
+  if (text.trim() === '') throw new SettingProblem('The file is empty.');
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new FileError(`The file is not valid JSON (${(error as Error).message}).`);
+    throw new SettingProblem(`The file is not valid JSON (${(error as Error).message}).`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new FileError(`The file holds ${describeValue(data)}, not Dramatis settings.`);
+    throw new SettingProblem(`The file holds ${describeValue(data)}, not Dramatis settings.`);
   const file = data as Record<string, unknown>;
   if (file.format !== SETTINGS_FILE_MARKER)
-    throw new FileError(
+    throw new SettingProblem(
       `This is not a Dramatis settings file: "format" must be "${SETTINGS_FILE_MARKER}", but the file has ${
         'format' in file ? describeValue(file.format) : 'none'
       }.`,
     );
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
-    throw new FileError(
+    throw new SettingProblem(
       `"version" must be a whole number from 1, but the file has ${describeValue(file.version)}.`,
     );
   if (file.version > SETTINGS_FILE_VERSION)
-    throw new FileError(
+    throw new SettingProblem(
       `The file was written by a newer Dramatis (format version ${file.version}; this one reads version ${SETTINGS_FILE_VERSION}). Update Dramatis first.`,
     );
   const raw = file.settings;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new FileError(
+    throw new SettingProblem(
       `"settings" must be an object, but the file has ${'settings' in file ? describeValue(raw) : 'none'}.`,
     );
   const settings = raw as Record<string, unknown>;
-  const unknown = Object.keys(settings).filter((key) => !(SETTING_KEYS as string[]).includes(key));
+  const keys = keysOf(table);
+  const unknown = Object.keys(settings).filter((key) => !keys.includes(key));
   if (unknown.length > 0)
-    throw new FileError(
-      `"settings.${unknown[0]}" is not a Dramatis setting (the settings are ${quoteAll(SETTING_KEYS)}).`,
+    throw new SettingProblem(
+      `"settings.${unknown[0]}" is not a Dramatis setting (the settings are ${quoteAll(keys)}).`,
     );
-
-  const has = (key: keyof Settings) => key in settings;
-  const result: Settings = {
-    ...DEFAULT_SETTINGS,
-    disabledSources: [],
-    disabledOutlets: [],
-    disabledSites: [],
-  };
-  if (has('highlightStyle'))
-    result.highlightStyle = oneOf('highlightStyle', settings.highlightStyle, HIGHLIGHT_STYLES);
-  if (has('theme')) result.theme = oneOf('theme', settings.theme, THEMES);
-  if (has('hoverDelayMs')) {
-    const delay = settings.hoverDelayMs;
-    if (
-      typeof delay !== 'number' ||
-      !Number.isInteger(delay) ||
-      delay < HOVER_DELAY_RANGE.min ||
-      delay > HOVER_DELAY_RANGE.max
-    )
-      throw new FileError(
-        `"settings.hoverDelayMs" must be a whole number of milliseconds from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}, but the file has ${describeValue(delay)}.`,
-      );
-    result.hoverDelayMs = delay;
+  // The file describes the whole state: a setting it leaves out takes its default.
+  const result: Record<string, unknown> = defaultSettings(table);
+  for (const key of keys) {
+    if (!(key in settings)) continue;
+    try {
+      result[key] = table[key]!.check(settings[key], known);
+    } catch (error) {
+      if (error instanceof SettingProblem) throw new SettingProblem(`"settings.${key}" ${error.message}`);
+      throw error;
+    }
   }
-  if (has('disabledSources'))
-    result.disabledSources = listOf('disabledSources', settings.disabledSources, (id, i) => {
-      if (known && !known.sourceIds.includes(id))
-        throw new FileError(
-          `"settings.disabledSources" item ${i} names a source Dramatis does not have: ${describeValue(id)}.`,
-        );
-      return id;
-    });
-  if (has('disabledOutlets'))
-    result.disabledOutlets = listOf('disabledOutlets', settings.disabledOutlets, (name, i) => {
-      if (known && !known.outlets.includes(name))
-        throw new FileError(
-          `"settings.disabledOutlets" item ${i} names an outlet Dramatis does not have: ${describeValue(name)} (it has ${quoteAll(known.outlets)}).`,
-        );
-      return name;
-    });
-  if (has('disabledSites'))
-    result.disabledSites = listOf('disabledSites', settings.disabledSites, (site, i) => {
-      const normalized = normalizeSite(site);
-      if (!normalized)
-        throw new FileError(
-          `"settings.disabledSites" item ${i}, ${describeValue(site)}, is not a site name such as example.com.`,
-        );
-      return normalized;
-    });
-  return result;
+  return result as ValuesOf<T>;
 }

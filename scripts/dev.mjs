@@ -4,8 +4,9 @@
  * set in wxt.config.ts) and runs `wxt` in dev mode, which opens the browser with the extension loaded and
  * reloads it on every change. Extra arguments go to wxt.
  *
- * Without a display (no DISPLAY) and with xvfb-run installed, it re-runs itself under `xvfb-run -a`, so the
- * browser gets a virtual screen. Ctrl-C (or SIGTERM) stops wxt, the browser, the server and Xvfb.
+ * The browser and, without a display (no DISPLAY), xvfb are installed with apt-get when missing
+ * (scripts/ensure-apt.sh); without a display it re-runs itself under `xvfb-run -a`, so the browser gets a
+ * virtual screen. Ctrl-C (or SIGTERM) stops wxt, the browser, the server and Xvfb.
  *
  * Every process started from here carries a marker in its environment (DRAMATIS_DEV_SESSION; wxt and the
  * browser also DRAMATIS_DEV_WXT); on the way out, any such process still running (a browser whose launcher
@@ -41,13 +42,32 @@ const log = (message) => console.log(`[dev] ${message}`);
 
 process.env[SESSION_VAR] ??= randomUUID();
 
-if (!process.env.DISPLAY && !process.env[UNDER_XVFB_VAR] && hasCommand('xvfb-run')) {
-  runUnderXvfb();
-} else {
-  if (!process.env.DISPLAY && !process.env[UNDER_XVFB_VAR]) {
-    log('no DISPLAY and no xvfb-run: the browser may fail to open (apt-get install xvfb).');
+const needsScreen = !process.env.DISPLAY && !process.env[UNDER_XVFB_VAR];
+if (!process.env[UNDER_XVFB_VAR]) ensureSystemPackages();
+if (needsScreen) runUnderXvfb();
+else await runDev();
+
+/**
+ * Installs, with apt-get (scripts/ensure-apt.sh, as root or through sudo), the browser when it is missing
+ * and, without a display, xvfb: a fresh headless machine then opens the browser like a desktop does.
+ * Stops with what failed and what to do when they cannot be installed.
+ */
+function ensureSystemPackages() {
+  const isFirefox = args[0] === 'firefox';
+  const wanted = [isFirefox ? '/usr/bin/firefox-esr=firefox-esr' : '/usr/bin/chromium=chromium'];
+  if (needsScreen && !hasCommand('xvfb-run')) {
+    log('no DISPLAY and no xvfb-run: installing xvfb so the browser gets a virtual screen');
+    wanted.push('/usr/bin/xvfb-run=xvfb');
   }
-  await runDev();
+  const script = join(ROOT, 'scripts', 'ensure-apt.sh');
+  const result = spawnSync('bash', [script, ...wanted], { stdio: 'inherit' });
+  if (result.status === 0) return;
+  const packages = wanted.map((pair) => pair.split('=')[1]).join(' ');
+  console.error(
+    `[dev] could not install ${packages} (the lines above say why). Install them yourself ` +
+      `(apt-get install -y ${packages}), or run where DISPLAY is set; then run npm run dev again.`,
+  );
+  process.exit(1);
 }
 
 /** Outer process: re-runs this script under xvfb-run and relays a stop to it. */

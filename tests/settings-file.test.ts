@@ -4,9 +4,8 @@ import {
   serializeSettings,
   settingsFileName,
   SETTINGS_FILE_MARKER,
-  type KnownSources,
 } from '../core/settings-file';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type KnownSources, type Settings } from '../core/settings';
 import { SOURCES } from '../data/bundle';
 
 const KNOWN: KnownSources = {
@@ -135,6 +134,11 @@ describe('settings file: import', () => {
       'a source id that is not text',
       fileWith({ disabledSources: ['002_508fa90569225c0e', 3] }),
       /^"settings\.disabledSources" item 2 must be text, but the file has 3\.$/,
+    ],
+    [
+      'an empty source id',
+      fileWith({ disabledSources: [''] }),
+      /^"settings\.disabledSources" item 1, "", is empty\.$/,
     ],
     [
       'an unknown source',

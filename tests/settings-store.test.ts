@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../core/settings';
 
 type Store = typeof import('../platform/settings-store');
 
@@ -94,6 +94,13 @@ describe('settings store', () => {
     expect(await store.loadSettings()).toEqual(saved);
   });
 
+  it('resets every setting to its default, the lists included', async () => {
+    const store = await importStore();
+    await store.saveSettings({ theme: 'dark', hoverDelayMs: 900, disabledSites: ['example.com'] });
+    expect(await store.resetSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await (await importStore()).loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('ignores keys that are not settings when saving', async () => {
     const store = await importStore();
     await store.saveSettings({ theme: 'dark', fontSize: 3 } as Partial<Settings>);
@@ -143,9 +150,8 @@ describe('settings store: migrations', () => {
     expect(error).toHaveBeenCalled(); // WXT logs the refused downgrade
   });
 
-  it('declares a migration for every version step', async () => {
-    const { SETTING_VERSIONS } = await importStore();
-    for (const [key, { version, migrations }] of Object.entries(SETTING_VERSIONS)) {
+  it('declares a migration for every version step', () => {
+    for (const [key, { version, migrations }] of Object.entries(SETTINGS)) {
       for (let v = 2; v <= version; v++) expect(migrations?.[v], `${key} v${v}`).toBeTypeOf('function');
     }
   });

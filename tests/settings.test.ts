@@ -7,12 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
-  HOVER_DELAY_RANGE,
   isSiteDisabled,
   normalizeSite,
   sanitizeSettings,
+  SETTINGS,
   type Settings,
 } from '../core/settings';
+
+const HOVER_DELAY_RANGE = SETTINGS.hoverDelayMs;
 
 describe('sanitizeSettings', () => {
   it.each([undefined, null, 'underline', 42, true, [], [1, 2], () => 1, new Date(0)])(

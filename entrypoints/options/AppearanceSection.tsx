@@ -1,19 +1,30 @@
 /** Options › Appearance: how names are highlighted, how long a hover waits, light or dark. */
 import { useEffect, useState } from 'preact/hooks';
-import { HOVER_DELAY_RANGE, type HighlightStyle, type Settings, type Theme } from '../../core/settings';
+import { SETTINGS, type HighlightStyle, type Settings, type Theme } from '../../core/settings';
 import { saveSettings } from '../../platform/settings-store';
 
-const HIGHLIGHT_CHOICES: { value: HighlightStyle; label: string; hint: string }[] = [
-  { value: 'underline', label: 'Dotted underline', hint: 'Quiet; the page keeps its look.' },
-  { value: 'background', label: 'Background', hint: 'Easy to spot while skimming.' },
-  { value: 'none', label: 'No highlight', hint: 'Names are still found: hover one to open its card.' },
-];
+type Choice = { label: string; hint: string };
 
-const THEME_CHOICES: { value: Theme; label: string; hint: string }[] = [
-  { value: 'system', label: 'System', hint: 'Follows your device; cards follow the page they open on.' },
-  { value: 'light', label: 'Light', hint: '' },
-  { value: 'dark', label: 'Dark', hint: '' },
-];
+// Keyed by value, so a value added to SETTINGS fails the type check here until it has a label; the
+// order is the table's.
+const HIGHLIGHT_LABELS: Record<HighlightStyle, Choice> = {
+  underline: { label: 'Dotted underline', hint: 'Quiet; the page keeps its look.' },
+  background: { label: 'Background', hint: 'Easy to spot while skimming.' },
+  none: { label: 'No highlight', hint: 'Names are still found: hover one to open its card.' },
+};
+
+const THEME_LABELS: Record<Theme, Choice> = {
+  system: { label: 'System', hint: 'Follows your device; cards follow the page they open on.' },
+  light: { label: 'Light', hint: '' },
+  dark: { label: 'Dark', hint: '' },
+};
+
+const choicesOf = <T extends string>(values: readonly T[], labels: Record<T, Choice>) =>
+  values.map((value) => ({ value, ...labels[value] }));
+
+const HIGHLIGHT_CHOICES = choicesOf(SETTINGS.highlightStyle.values, HIGHLIGHT_LABELS);
+const THEME_CHOICES = choicesOf(SETTINGS.theme.values, THEME_LABELS);
+const DELAY = SETTINGS.hoverDelayMs;
 
 function RadioGroup<T extends string>({
   name,
@@ -79,8 +90,8 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
             id="hover-delay"
             class="op-range"
             type="range"
-            min={HOVER_DELAY_RANGE.min}
-            max={HOVER_DELAY_RANGE.max}
+            min={DELAY.min}
+            max={DELAY.max}
             step={50}
             value={delay}
             aria-valuetext={`${delay} milliseconds`}
@@ -96,8 +107,8 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
           </output>
         </div>
         <p id="hover-delay-hint" class="op-muted op-small">
-          How long the pointer rests on a name before its card opens ({HOVER_DELAY_RANGE.min}–
-          {HOVER_DELAY_RANGE.max} ms; 500 ms by default).
+          How long the pointer rests on a name before its card opens ({DELAY.min}–{DELAY.max} ms;{' '}
+          {DELAY.fallback} ms by default).
         </p>
       </div>
       <RadioGroup

@@ -3,16 +3,15 @@
  * reason, when anything in it is wrong: the current settings stay as they are), reset to defaults.
  */
 import { useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { KnownSources, Settings } from '../../core/settings';
 import {
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
   serializeSettings,
   settingsFileName,
-  type KnownSources,
 } from '../../core/settings-file';
 import { SOURCES } from '../../data/bundle';
-import { replaceSettings } from '../../platform/settings-store';
+import { replaceSettings, resetSettings } from '../../platform/settings-store';
 
 const KNOWN: KnownSources = {
   sourceIds: SOURCES.map((s) => s.id),
@@ -74,12 +73,7 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
 
   const reset = async () => {
     setConfirmingReset(false);
-    await replaceSettings({
-      ...DEFAULT_SETTINGS,
-      disabledSources: [],
-      disabledOutlets: [],
-      disabledSites: [],
-    });
+    await resetSettings();
     setMessage({ kind: 'ok', text: 'All settings are back to their defaults.' });
     requestAnimationFrame(() => document.getElementById('reset-button')?.focus());
   };

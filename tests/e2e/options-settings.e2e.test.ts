@@ -4,6 +4,7 @@
  * says what is wrong and leaves the settings untouched; a valid one replaces them; reset restores the
  * defaults; corrupt stored values show as defaults, without a crash.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type E2EPage } from './support/browsers';
 import { click, readStorage, writeStorage } from './support/extension';
@@ -41,7 +42,16 @@ function readForm() {
 type Form = ReturnType<typeof readForm>;
 
 const waitForForm = (page: E2EPage, until: (f: Form) => boolean) =>
-  page.poll(readForm, undefined, { until, timeoutMs: 5_000, everyMs: 50 });
+  page.poll(readForm, undefined, { until, timeoutMs: 10_000, everyMs: 50 });
+
+/**
+ * Waits until the page shows every field of `expected` (the settings arrive, then the theme is applied
+ * in an effect after paint: each at its own time), and returns what it shows for the assertion.
+ */
+const waitForFormToShow = (page: E2EPage, expected: Partial<Form>) =>
+  waitForForm(page, (form) =>
+    Object.entries(expected).every(([key, value]) => isDeepStrictEqual(form[key as keyof Form], value)),
+  );
 
 /** Hands `text` to the import button's file input as the file `name`, as a file picker would. */
 function chooseFile(page: E2EPage, name: string, text: string): Promise<void> {
@@ -153,8 +163,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
         /^Could not import “notes\.txt”: The file is not valid JSON \(.+\)\. Your settings are unchanged\.$/,
       );
       expect(settingsOnly(await readStorage(options))).toEqual(before);
-      expect(form.theme).toBe('light');
-      expect(form.dataTheme).toBe('light');
+      const unchanged: Partial<Form> = { theme: 'light', dataTheme: 'light' };
+      expect(await waitForFormToShow(options, unchanged)).toMatchObject(unchanged);
     } finally {
       await options.close();
     }
@@ -176,11 +186,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         },
       });
       await chooseFile(options, 'good.json', good);
-      let form = await waitForForm(
-        options,
-        (f) => f.status !== '' && f.theme === 'dark' && f.delay === '900',
-      );
-      expect(form).toMatchObject({
+      const imported: Partial<Form> = {
         highlight: 'none',
         theme: 'dark',
         delay: '900',
@@ -189,22 +195,20 @@ describe.each(BROWSERS)('%s', (browserName) => {
         dataTheme: 'dark',
         error: '',
         status: 'Imported the settings from “good.json”.',
-      });
+      };
+      expect(await waitForFormToShow(options, imported)).toMatchObject(imported);
 
       await click(options, '#reset-button');
       await click(options, '#reset-confirm');
-      form = await waitForForm(
-        options,
-        (f) => f.theme === 'system' && f.sites.length === 0 && f.delay === '500',
-      );
-      expect(form).toMatchObject({
+      const reset: Partial<Form> = {
         highlight: 'underline',
         theme: 'system',
         delay: '500',
         sites: [],
         sourcesOn: 5,
-      });
-      expect(form.status).toBe('All settings are back to their defaults.');
+        status: 'All settings are back to their defaults.',
+      };
+      expect(await waitForFormToShow(options, reset)).toMatchObject(reset);
       expect(settingsOnly(await readStorage(options))).toEqual({
         'settings.highlightStyle': 'underline',
         'settings.hoverDelayMs': 500,
@@ -233,17 +237,20 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const options = await browser().openExtensionPage('options.html', '#export-button');
     const popup = await browser().openExtensionPage('popup.html', '#search');
     try {
-      const form = await options.evaluate(readForm);
-      expect(form).toMatchObject({
+      const defaults: Partial<Form> = {
         highlight: 'underline',
         theme: 'system',
         delay: '500',
         sites: [],
         sourcesOn: 5,
-      });
-      // The content script runs on the defaults too.
+      };
+      expect(await waitForFormToShow(options, defaults)).toMatchObject(defaults);
+      // The content script runs on the defaults too: every mention is painted.
       expect(
-        await article.poll(() => CSS.highlights.get('dramatis')?.size ?? 0, undefined, { timeoutMs: 8_000 }),
+        await article.poll(() => CSS.highlights.get('dramatis')?.size ?? 0, undefined, {
+          until: (size) => size === ARTICLE.expected.length,
+          timeoutMs: 10_000,
+        }),
       ).toBe(ARTICLE.expected.length);
       expect(await popup.evaluate(() => document.querySelector('.pp-title')?.textContent)).toBe('Dramatis');
     } finally {

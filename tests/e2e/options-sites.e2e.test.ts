@@ -46,13 +46,16 @@ describe.each(BROWSERS)('%s', (browserName) => {
     try {
       expect(await waitForPainted(loopback, MENTIONS)).toBe(MENTIONS);
       expect(await waitForPainted(local, MENTIONS)).toBe(MENTIONS);
-      const label = await popup.evaluate(
-        () => document.querySelector('label[for="site-switch"]')?.textContent,
+      // The switch shows once the popup knows its tab; its state follows once the settings are read.
+      const siteSwitch = await popup.poll(
+        () => ({
+          label: document.querySelector('label[for="site-switch"]')?.textContent,
+          checked: document.getElementById('site-switch')?.getAttribute('aria-checked'),
+        }),
+        undefined,
+        { until: (s) => s.label === 'Dramatis on 127.0.0.1' && s.checked === 'true', timeoutMs: 10_000 },
       );
-      expect(label).toBe('Dramatis on 127.0.0.1');
-      expect(
-        await popup.evaluate(() => document.getElementById('site-switch')?.getAttribute('aria-checked')),
-      ).toBe('true');
+      expect(siteSwitch).toEqual({ label: 'Dramatis on 127.0.0.1', checked: 'true' });
 
       await click(popup, '#site-switch');
       expect(await waitForPainted(loopback, 0, 3_000)).toBe(0);

@@ -92,12 +92,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await pressKeys(page, ['Alt', 'Shift', 'KeyN']);
       let card = await page.poll(readCard, undefined, {
         until: (c) => c.isOpen && c.person === 'steve-witkoff',
-        timeoutMs: 3_000,
+        timeoutMs: 10_000,
       });
       const first = await page.poll(readHighlightRanges, 'dramatis-active', {
         until: (r) => active(r) !== null,
       });
-      let focus = await page.poll(readFocus, undefined, { until: (f) => f.isFocusInFrame, timeoutMs: 2_000 });
+      let focus = await page.poll(readFocus, undefined, {
+        until: (f) => f.isFocusInFrame,
+        timeoutMs: 10_000,
+      });
       console.log(
         `[${browserName}] Alt+Shift+N: card ${card.person}, active ${active(first)}, focus ${JSON.stringify(focus)}`,
       );
@@ -117,13 +120,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await pressKeys(page, ['Alt', 'Shift', 'KeyN']);
       const second = await page.poll(readHighlightRanges, 'dramatis-active', {
         until: (r) => active(r) !== null && active(r) !== active(first),
-        timeoutMs: 3_000,
+        timeoutMs: 10_000,
       });
       card = await page.poll(readCard, undefined, {
         until: (c) => c.person === 'vladimir-putin',
-        timeoutMs: 3_000,
+        timeoutMs: 10_000,
       });
-      focus = await page.evaluate(readFocus);
+      // The card takes the focus in an effect after it paints: wait for it, as for the first card.
+      focus = await page.poll(readFocus, undefined, { until: (f) => f.isFocusInFrame, timeoutMs: 10_000 });
       console.log(`[${browserName}] Alt+Shift+N again: card ${card.person}, active ${active(second)}`);
       expect(active(second)).toBe('p1@18:Vladimir Putin');
       expect(card.person).toBe('vladimir-putin');
@@ -133,11 +137,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await pressKeys(page, ['Alt', 'Shift', 'KeyP']);
       const back = await page.poll(readHighlightRanges, 'dramatis-active', {
         until: (r) => active(r) === active(first),
-        timeoutMs: 3_000,
+        timeoutMs: 10_000,
       });
       card = await page.poll(readCard, undefined, {
         until: (c) => c.person === 'steve-witkoff',
-        timeoutMs: 3_000,
+        timeoutMs: 10_000,
       });
       console.log(`[${browserName}] Alt+Shift+P: card ${card.person}, active ${active(back)}`);
       expect(active(back)).toBe(active(first));
@@ -148,14 +152,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const closed = await waitForNoCard(page);
       focus = await page.poll(readFocus, undefined, {
         until: (f) => f.activeId === 'subscribe',
-        timeoutMs: 2_000,
+        timeoutMs: 10_000,
       });
       console.log(
         `[${browserName}] Escape: card open ${closed.isOpen}, focus on ${focus.activeTag}#${focus.activeId}`,
       );
       expect(closed.isOpen).toBe(false);
       expect(focus.activeId, 'focus returned to the page button').toBe('subscribe');
-      const activeAfter = await page.evaluate(readHighlightRanges, 'dramatis-active');
+      const activeAfter = await page.poll(readHighlightRanges, 'dramatis-active', {
+        until: (r) => (r ?? []).length === 0,
+        timeoutMs: 10_000,
+      });
       expect(activeAfter ?? [], 'no active mention after closing').toEqual([]);
     } finally {
       await page.close();
