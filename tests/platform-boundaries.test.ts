@@ -1,6 +1,6 @@
 /**
- * House rule, tested (STYLE.md habit 4): only platform/settings-store.ts touches extension storage, and
- * only platform/messages.ts sends or receives extension messages. Scans the shipped source (entrypoints,
+ * House rule, tested (STYLE.md habit 4): only platform/settings-store.ts touches extension storage, only
+ * platform/packs-db.ts opens IndexedDB, and only platform/messages.ts sends or receives extension messages. Scans the shipped source (entrypoints,
  * components, core, platform, data); tests and scripts may poke at storage directly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -47,6 +47,10 @@ describe('platform boundaries', () => {
         'platform/settings-store.ts',
       ),
     ).toEqual([]);
+  });
+
+  it('only platform/packs-db.ts opens IndexedDB', () => {
+    expect(offenders(/\bindexedDB\b|from 'idb'|\bdexie\b/i, 'platform/packs-db.ts')).toEqual([]);
   });
 
   it('only platform/messages.ts sends or receives extension messages', () => {
