@@ -2,11 +2,14 @@
  * The background: the toolbar badge (how many people are on the page, kept current by the content
  * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" context-menu
  * item, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
- * is a manifest command (wxt.config.ts) and needs no code. All listeners are registered synchronously,
+ * is a manifest command (wxt.config.ts) and needs no code. The knowledge service
+ * (platform/knowledge-service.ts) answers card data and the options page's pack operations. All listeners are registered synchronously,
  * as an MV3 service worker (Chromium) or event page requires.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { BUNDLED_PACK } from '../data/bundled-pack';
+import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type TabReport, type ToBackground } from '../platform/messages';
 
 const MENU_ID = 'dramatis-look-up';
@@ -23,6 +26,7 @@ export default defineBackground(() => {
   /** The last report of each tab's content script (lost when a service worker sleeps; only a fallback). */
   const reports = new Map<number, TabReport>();
   let pendingSearch: { query: string; at: number } | undefined;
+  const knowledge = createKnowledgeService(BUNDLED_PACK);
 
   const showCount = (tabId: number, count: number) =>
     action
@@ -66,6 +70,13 @@ export default defineBackground(() => {
       return { query: search && Date.now() - search.at < PENDING_SEARCH_MS ? search.query : undefined };
     },
     'background:tab-report': ({ tabId }) => reports.get(tabId),
+    'background:knowledge': () => knowledge.getKnowledge(),
+    'background:card-data': ({ person }) => knowledge.getCardData(person),
+    'background:list-packs': () => knowledge.listPacks(),
+    'background:import-pack': ({ text, fileName }) => knowledge.importPack(text, fileName),
+    'background:export-pack': ({ id }) => knowledge.exportPack(id),
+    'background:set-pack-enabled': ({ id, isOn }) => knowledge.setPackEnabled(id, isOn),
+    'background:remove-pack': ({ id }) => knowledge.removePack(id),
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

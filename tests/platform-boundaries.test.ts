@@ -1,7 +1,8 @@
 /**
  * House rule, tested (STYLE.md habit 4): only platform/settings-store.ts touches extension storage, only
- * platform/packs-db.ts opens IndexedDB, and only platform/messages.ts sends or receives extension messages. Scans the shipped source (entrypoints,
- * components, core, platform, data); tests and scripts may poke at storage directly.
+ * platform/packs-db.ts opens IndexedDB, and only platform/messages.ts sends or receives extension
+ * messages. Scans the shipped source (entrypoints, components, core, platform, data); tests and scripts
+ * may poke at storage directly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
