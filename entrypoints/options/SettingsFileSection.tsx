@@ -12,6 +12,7 @@ import {
   type KnownSources,
 } from '../../core/settings-file';
 import { SOURCES } from '../../data/bundle';
+import { downloadFile } from '../../components/download-file';
 import { replaceSettings } from '../../platform/settings-store';
 
 const KNOWN: KnownSources = {
@@ -21,19 +22,6 @@ const KNOWN: KnownSources = {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
-/** Saves `text` as a file through a temporary link (no downloads permission needed). */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The settings-file section. */
 export function SettingsFileSection({ settings }: { settings: Settings }) {
   const fileRef = useRef<HTMLInputElement>(null);
@@ -42,7 +30,7 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
 
   const exportFile = () => {
     const name = settingsFileName();
-    download(serializeSettings(settings), name);
+    downloadFile(serializeSettings(settings), name);
     setMessage({ kind: 'ok', text: `Saved your settings as ${name}.` });
   };
 
