@@ -4,8 +4,9 @@
  * confirmation; and importing a pack file, refused whole with the reasons when anything in it is wrong.
  * The background's knowledge service does the work; this section only asks it and shows the answers.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { downloadFile } from '../../components/download-file';
+import { FileImportButton } from '../../components/FileImportButton';
 import { Toggle } from '../../components/Toggle';
 import { formatDate } from '../../core/card-model';
 import { sendToBackground, type PacksOverview, type PackSummary } from '../../platform/messages';
@@ -32,7 +33,6 @@ export function PacksSection() {
   const [overview, setOverview] = useState<PacksOverview>();
   const [message, setMessage] = useState<Message>();
   const [confirming, setConfirming] = useState<string>();
-  const fileRef = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
     const answer = await sendToBackground('background:list-packs', {});
@@ -69,23 +69,7 @@ export function PacksSection() {
     focusLater('pack-import-button');
   };
 
-  const importFile = async (file: File) => {
-    const refuse = (why: string) =>
-      setMessage({
-        kind: 'error',
-        text: `Could not import “${file.name}”: ${why} Your packs are unchanged.`,
-      });
-    if (file.size > MAX_PACK_FILE_BYTES) {
-      refuse(`the file is too large to be a Dramatis pack (${Math.round(file.size / 1024 / 1024)} MB).`);
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      refuse('the file could not be read.');
-      return;
-    }
+  const importFile = async (file: File, text: string) => {
     const answer = await sendToBackground('background:import-pack', { text, fileName: file.name });
     if (!answer || !answer.ok) setMessage({ kind: 'error', text: answer?.error ?? NO_ANSWER });
     else setMessage({ kind: 'ok', text: `Imported “${file.name}”.` });
@@ -192,28 +176,22 @@ export function PacksSection() {
         <p class="op-muted">Loading the packs…</p>
       )}
       <div class="op-row op-actions">
-        <button
-          type="button"
-          class="ui-button"
+        <FileImportButton
           id="pack-import-button"
-          onClick={() => fileRef.current?.click()}
-        >
-          Import a pack…
-        </button>
-        <input
-          ref={fileRef}
-          id="pack-import-file"
-          type="file"
-          accept="application/json,.json"
-          class="op-file-input"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const input = event.target as HTMLInputElement;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) void importFile(file);
-          }}
+          inputId="pack-import-file"
+          label="Import a pack…"
+          maxBytes={MAX_PACK_FILE_BYTES}
+          onText={importFile}
+          onRefuse={(file, reason) =>
+            setMessage({
+              kind: 'error',
+              text: `Could not import “${file.name}”: ${
+                reason === 'too-large'
+                  ? `the file is too large to be a Dramatis pack (${Math.round(file.size / 1024 / 1024)} MB).`
+                  : 'the file could not be read.'
+              } Your packs are unchanged.`,
+            })
+          }
         />
       </div>
       <p id="packs-status" class="op-message is-ok" role="status">
