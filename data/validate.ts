@@ -43,7 +43,8 @@ function baseName(path: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as a field, e.g. `quotes[3].text`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -131,8 +132,38 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
     people.push({ file: file.path, person });
   }
 
-  const ids = new Set(people.map(({ person }) => person.id));
-  const quoteIds = new Map<string, string>();
+  problems.push(...checkPeople(people, sources, { malformedIds }));
+
+  const kb: KnowledgeBase = {
+    sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    people: people.map(({ person }) => person).sort((a, b) => a.id.localeCompare(b.id)),
+  };
+  return { kb: problems.length ? undefined : kb, problems };
+}
+
+/** People outside the entries being checked, whom links, shared aliases and quote ids meet. */
+export interface PeopleContext {
+  /** Ids of people whose entry is malformed: links to them are not reported again as unknown. */
+  malformedIds?: ReadonlySet<string>;
+  /** Ids of people of other packs, whom links and shared aliases may name. */
+  otherPeople?: ReadonlySet<string>;
+  /** Ids of quotes of other packs, which must not be used again. */
+  otherQuotes?: ReadonlySet<string>;
+}
+
+/**
+ * Checks the people's claims against `sources` (every claim cites one of them; quotes, contexts and
+ * descriptions verbatim in its text), their links and shared aliases, and unique quote ids. Used by
+ * the knowledge base's check and by every pack's (core/pack-validate.ts).
+ */
+export function checkPeople(
+  people: readonly { file: string; person: Person }[],
+  sources: ReadonlyMap<string, Source>,
+  { malformedIds = new Set(), otherPeople = new Set(), otherQuotes = new Set() }: PeopleContext = {},
+): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set([...otherPeople, ...people.map(({ person }) => person.id)]);
+  const quoteIds = new Map<string, string>([...otherQuotes].map((id) => [id, 'another pack']));
   const aliasOwners = new Map<string, { id: string; sharedWith: string[] }[]>();
 
   for (const { file, person } of people) {
@@ -206,10 +237,5 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
       }
     }
   }
-
-  const kb: KnowledgeBase = {
-    sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    people: people.map(({ person }) => person).sort((a, b) => a.id.localeCompare(b.id)),
-  };
-  return { kb: problems.length ? undefined : kb, problems };
+  return problems;
 }

@@ -2,14 +2,17 @@
  * The background: the toolbar badge (how many people are on the page, kept current by the content
  * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" context-menu
  * item, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
- * is a manifest command (wxt.config.ts) and needs no code. All listeners are registered synchronously,
+ * is a manifest command (wxt.config.ts) and needs no code. The knowledge service
+ * (platform/knowledge-service.ts) answers card data and the options page's pack operations. All listeners are registered synchronously,
  * as an MV3 service worker (Chromium) or event page requires.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { addSelectionMenu } from '../platform/context-menu';
-import { listen, sendToContent, type ToBackground } from '../platform/messages';
 import { openExtensionPage, watchTabLoads } from '../platform/tabs';
 import { openPopup, setBadgeColors, setBadgeText } from '../platform/toolbar';
+import { BUNDLED_PACK } from '../data/bundled-pack';
+import { createKnowledgeService } from '../platform/knowledge-service';
+import { listen, sendToContent, type ToBackground } from '../platform/messages';
 
 const MENU_ID = 'dramatis-look-up';
 /** The card's accent: reads on light and dark toolbars. */
@@ -21,6 +24,7 @@ const MAX_QUERY_LENGTH = 100;
 
 export default defineBackground(() => {
   let pendingSearch: { query: string; at: number } | undefined;
+  const knowledge = createKnowledgeService(BUNDLED_PACK);
 
   const showCount = (tabId: number, count: number) =>
     setBadgeText(tabId, count > 0 ? (count > 99 ? '99+' : String(count)) : '');
@@ -50,6 +54,13 @@ export default defineBackground(() => {
       pendingSearch = undefined;
       return { query: search && Date.now() - search.at < PENDING_SEARCH_MS ? search.query : undefined };
     },
+    'background:knowledge': () => knowledge.getKnowledge(),
+    'background:card-data': ({ person }) => knowledge.getCardData(person),
+    'background:list-packs': () => knowledge.listPacks(),
+    'background:import-pack': ({ text, fileName }) => knowledge.importPack(text, fileName),
+    'background:export-pack': ({ id }) => knowledge.exportPack(id),
+    'background:set-pack-enabled': ({ id, isOn }) => knowledge.setPackEnabled(id, isOn),
+    'background:remove-pack': ({ id }) => knowledge.removePack(id),
   });
 
   watchTabLoads(

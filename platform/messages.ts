@@ -3,6 +3,8 @@
  * direction. Only this module calls browser.runtime/tabs messaging.
  */
 import { browser } from 'wxt/browser';
+import type { KnowledgeSource } from '../core/knowledge-base';
+import type { Person } from '../data/schema';
 
 /** A person found on a page, for the popup and the badge. */
 export interface PagePerson {
@@ -29,8 +31,54 @@ export interface ToContent {
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
 }
 
+/** What a card needs from the knowledge service: the merged person, the sources it cites, the people it links. */
+export interface CardData {
+  person: Person;
+  sources: KnowledgeSource[];
+  people: { id: string; name: string }[];
+}
+
+/** One pack as the options page lists it. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  /** bundled: built into Dramatis (cannot be removed); mine: My sources; imported: from a file. */
+  kind: 'bundled' | 'mine' | 'imported';
+  isEnabled: boolean;
+  sources: number;
+  people: number;
+  quotes: number;
+  /** When it was imported or first saved (ISO 8601); undefined for the bundled pack and an unsaved My sources. */
+  addedAt: string | undefined;
+}
+
+/** The packs, and why stored packs are missing when the browser's storage failed. */
+export interface PacksOverview {
+  packs: PackSummary[];
+  storageError: string | undefined;
+}
+
+/** The answer to a pack operation: ok, or an error written for the reader (nothing stored changed). */
+export type PackResult = { ok: true } | { ok: false; error: string };
+
 /** Messages content scripts and pages send to the background, with their answers. */
 export interface ToBackground {
+  /** The merged knowledge base (enabled packs), for search and lists. */
+  'background:knowledge': {
+    request: Record<string, never>;
+    response: { people: Person[]; sources: KnowledgeSource[] };
+  };
+  /** One person's card data from the merged knowledge base; undefined for an unknown id. */
+  'background:card-data': { request: { person: string }; response: CardData | undefined };
+  'background:list-packs': { request: Record<string, never>; response: PacksOverview };
+  /** Imports a pack file's text (validated whole first). */
+  'background:import-pack': { request: { text: string; fileName: string }; response: PackResult };
+  'background:export-pack': {
+    request: { id: string };
+    response: PackResult & { text?: string; fileName?: string };
+  };
+  'background:set-pack-enabled': { request: { id: string; isOn: boolean }; response: PackResult };
+  'background:remove-pack': { request: { id: string }; response: PackResult };
   'background:page-people': { request: { count: number }; response: void };
   /** The popup picks up a search the background was asked to open (and clears it). */
   'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };

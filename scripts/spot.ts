@@ -1,5 +1,5 @@
 /**
- * `npm run -s spot -- FILE...`: prints every mention the extension would find in each file, one JSON
+ * `npm run -s spot -- [--pack PACK]... FILE...`: prints every mention the extension would find in each file, one JSON
  * object per line: {"file","start","end","person","surface","alias"}.
  *
  * - A .txt (or any non-HTML) file is matched as one text; offsets are UTF-16 code units into the
@@ -10,6 +10,9 @@
  *   (so `walked.slice(start, end) === surface`). Script, style and other skipped elements are not in
  *   it, exactly as on a page.
  *
+ * `--pack PACK` (repeatable) adds a knowledge pack's people to the bundled ones (validated first, as
+ * `npm run pack -- check` does; a pack with any problem stops the run).
+ *
  * Only mentions go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any file
  * could not be read (the others are still printed) and 2 when no file is given.
  */
@@ -17,8 +20,10 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { buildMatcher, resolveMentions, scanText, type Matcher, type Mention } from '../core/matcher';
 import { spotPage } from '../core/spot-page';
+import { mergePacks } from '../core/knowledge-base';
+import { describeProblems } from '../core/pack-validate';
 import givenNames from '../data/given-names.json';
-import { loadKnowledgeBase } from './kb-files';
+import { loadBundledPack, readPackFiles } from './pack-files';
 
 /** One output line. Key order is the output's column order. */
 export interface SpotLine {
@@ -64,16 +69,35 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
   }
 }
 
-/** Runs the spotter over `files`; returns the process exit code. */
-function main(files: readonly string[]): number {
-  if (files.length === 0) {
-    console.error('usage: npm run -s spot -- FILE...  (.txt, .html or .htm)');
+/** Splits the arguments into files and `--pack` files; undefined when a `--pack` has no file. */
+function parseArgs(args: readonly string[]): { files: string[]; packs: string[] } | undefined {
+  const files: string[] = [];
+  const packs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--pack') files.push(args[i]!);
+    else if (i + 1 < args.length) packs.push(args[++i]!);
+    else return undefined;
+  }
+  return { files, packs };
+}
+
+/** Runs the spotter over the files of `args`; returns the process exit code. */
+function main(args: readonly string[]): number {
+  const parsed = parseArgs(args);
+  if (!parsed || parsed.files.length === 0) {
+    console.error('usage: npm run -s spot -- [--pack PACK]... FILE...  (.txt, .html or .htm)');
     return 2;
   }
+  const { files } = parsed;
   let matcher: Matcher;
   try {
-    const kb = loadKnowledgeBase();
-    matcher = buildMatcher(kb.people, givenNames.names);
+    const bundled = loadBundledPack();
+    const { packs, problems } = readPackFiles(parsed.packs, bundled);
+    if (problems.length > 0) {
+      console.error(`spot: a pack is refused:\n${describeProblems(problems, Infinity)}`);
+      return 1;
+    }
+    matcher = buildMatcher(mergePacks([bundled, ...packs]).people, givenNames.names);
   } catch (error) {
     console.error(`spot: cannot load the knowledge base: ${(error as Error).message}`);
     return 1;

@@ -1,9 +1,9 @@
 /**
  * House rules, tested (STYLE.md habits 2 and 4): only platform/ calls browser.* (settings-store.ts alone
- * touches extension storage, messages.ts alone sends or receives messages); entrypoints/content/ only
- * wires (page logic lives in page/); pure core/ does not reach into the bundled knowledge base. Scans
- * the shipped source (entrypoints, components, core, page, platform, data); tests and scripts may poke
- * at storage directly.
+ * touches extension storage, packs-db.ts alone opens IndexedDB, messages.ts alone sends or receives
+ * messages); entrypoints/content/ only wires (page logic lives in page/); pure core/ does not reach into
+ * the bundled knowledge base. Scans the shipped source (entrypoints, components, core, page, platform,
+ * data); tests and scripts may poke at storage directly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -55,6 +55,10 @@ describe('platform boundaries', () => {
         'platform/settings-store.ts',
       ),
     ).toEqual([]);
+  });
+
+  it('only platform/packs-db.ts opens IndexedDB', () => {
+    expect(offenders(/\bindexedDB\b|from 'idb'|\bdexie\b/i, 'platform/packs-db.ts')).toEqual([]);
   });
 
   it('only platform/messages.ts sends or receives extension messages', () => {

@@ -6,6 +6,7 @@
 import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { AppearanceSection } from './AppearanceSection';
+import { PacksSection } from './PacksSection';
 import { SettingsFileSection } from './SettingsFileSection';
 import { SitesSection } from './SitesSection';
 import { SourcesSection } from './SourcesSection';
@@ -22,6 +23,7 @@ export function App() {
           Changes are saved as you make them and apply at once in tabs that are already open.
         </p>
         <nav aria-label="Sections" class="op-nav">
+          <a href="#packs">Packs</a>
           <a href="#sources">Sources</a>
           <a href="#sites">Sites</a>
           <a href="#appearance">Appearance</a>
@@ -31,6 +33,7 @@ export function App() {
       <main class="op-main" aria-busy={settings ? 'false' : 'true'}>
         {settings ? (
           <>
+            <PacksSection />
             <SourcesSection settings={settings} />
             <SitesSection settings={settings} />
             <AppearanceSection settings={settings} />

@@ -2,7 +2,7 @@
  * Options › Settings file: export the settings as JSON, import such a file (refused whole, with the
  * reason, when anything in it is wrong: the current settings stay as they are), reset to defaults.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { KnownSources, Settings } from '../../core/settings';
 import {
   MAX_SETTINGS_FILE_BYTES,
@@ -11,6 +11,8 @@ import {
   settingsFileName,
 } from '../../core/settings-file';
 import { SOURCES } from '../../data/bundle';
+import { downloadFile } from '../../components/download-file';
+import { FileImportButton } from '../../components/FileImportButton';
 import { replaceSettings, resetSettings } from '../../platform/settings-store';
 
 const KNOWN: KnownSources = {
@@ -20,51 +22,27 @@ const KNOWN: KnownSources = {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
-/** Saves `text` as a file through a temporary link (no downloads permission needed). */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The settings-file section. */
 export function SettingsFileSection({ settings }: { settings: Settings }) {
-  const fileRef = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<Message>();
   const [isConfirmingReset, setConfirmingReset] = useState(false);
 
   const exportFile = () => {
     const name = settingsFileName();
-    download(serializeSettings(settings), name);
+    downloadFile(serializeSettings(settings), name);
     setMessage({ kind: 'ok', text: `Saved your settings as ${name}.` });
   };
 
-  const importFile = async (file: File) => {
-    const refuse = (why: string) =>
-      setMessage({
-        kind: 'error',
-        text: `Could not import “${file.name}”: ${why} Your settings are unchanged.`,
-      });
-    if (file.size > MAX_SETTINGS_FILE_BYTES) {
-      refuse(`The file is too large to be Dramatis settings (${Math.round(file.size / 1024)} kB).`);
-      return;
-    }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      refuse('The file could not be read.');
-      return;
-    }
+  const refuse = (file: File, why: string) =>
+    setMessage({
+      kind: 'error',
+      text: `Could not import “${file.name}”: ${why} Your settings are unchanged.`,
+    });
+
+  const importFile = async (file: File, text: string) => {
     const parsed = parseSettingsFile(text, KNOWN);
     if (!parsed.ok) {
-      refuse(parsed.error);
+      refuse(file, parsed.error);
       return;
     }
     await replaceSettings(parsed.settings);
@@ -90,23 +68,20 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
         <button type="button" class="ui-button" id="export-button" onClick={exportFile}>
           Export settings
         </button>
-        <button type="button" class="ui-button" id="import-button" onClick={() => fileRef.current?.click()}>
-          Import settings…
-        </button>
-        <input
-          ref={fileRef}
-          id="import-file"
-          type="file"
-          accept="application/json,.json"
-          class="op-file-input"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const input = event.target as HTMLInputElement;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) void importFile(file);
-          }}
+        <FileImportButton
+          id="import-button"
+          inputId="import-file"
+          label="Import settings…"
+          maxBytes={MAX_SETTINGS_FILE_BYTES}
+          onText={importFile}
+          onRefuse={(file, reason) =>
+            refuse(
+              file,
+              reason === 'too-large'
+                ? `The file is too large to be Dramatis settings (${Math.round(file.size / 1024)} kB).`
+                : 'The file could not be read.',
+            )
+          }
         />
         {isConfirmingReset ? null : (
           <button

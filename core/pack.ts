@@ -1,0 +1,114 @@
+/**
+ * The knowledge-pack file format (docs/packs.md): sources with their full text, new people, and
+ * additions to people of other packs. Built from data/schema.ts's schemas by name, so that a change
+ * to a person or a source there is a change to the pack format too. docs/pack.schema.json is generated
+ * from `packSchema` (`npm run -s pack -- schema`); a test fails when it is stale.
+ */
+import { z } from 'zod';
+import {
+  descriptionSchema,
+  linkSchema,
+  personSchema,
+  quoteSchema,
+  roleSchema,
+  sourceSchema,
+  type Person,
+  type Source,
+} from '../data/schema';
+
+/** The value of every pack file's `format`. */
+export const PACK_FORMAT = 'dramatis-pack';
+/** The pack format's version; a reader refuses newer versions it does not know. */
+export const PACK_VERSION = 1;
+/** The id of the pack built from data/. */
+export const BUNDLED_PACK_ID = 'bundled';
+/** The id of the reader's own pack. */
+export const MY_SOURCES_PACK_ID = 'my-sources';
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One source of a pack: data/schema.ts's source metadata, plus its full text and where it was read. */
+export const packSourceSchema = sourceSchema.extend({
+  /** Unique across every pack: lowercase letters, digits, `_` and `-` (data/'s ids are `NNN_<16 hex>`). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{2,79}$/, 'must be 3 to 80 lowercase letters, digits, "_" or "-"'),
+  /** The article's address, where it has one. */
+  url: z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' })),
+  /** The article's full text, as read: every quote and description of the pack is checked against it. */
+  // Not trimmed (a zod transform would change the text quotes are checked against), only required.
+  text: z.string().regex(/\S/, 'must not be empty'),
+});
+
+/** What a pack adds to a person of another pack (by id): more claims, each citing this pack's sources. */
+export const personAdditionSchema = z.strictObject({
+  /** The id of a person of another pack (the bundled pack's `steve-witkoff`, say). */
+  person: z.string().regex(kebab, 'must be a person id (kebab-case)'),
+  roles: z.optional(z.array(roleSchema)),
+  descriptions: z.optional(z.array(descriptionSchema)),
+  quotes: z.optional(z.array(quoteSchema)),
+  links: z.optional(z.array(linkSchema)),
+});
+
+/** A whole pack file. */
+export const packSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT, { error: `must be "${PACK_FORMAT}"` }),
+  version: z.literal(PACK_VERSION, { error: `must be ${PACK_VERSION} (the version this Dramatis reads)` }),
+  id: z.string().regex(kebab, 'must be kebab-case, e.g. "kyiv-desk-2026"'),
+  /** The pack's name as the options page shows it. */
+  name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+  description: z.optional(z.string()),
+  sources: z.array(packSourceSchema),
+  people: z.array(personSchema),
+  additions: z.array(personAdditionSchema),
+});
+
+/** A pack. */
+export type Pack = z.infer<typeof packSchema>;
+/** One source of a pack, with its text. */
+export type PackSource = z.infer<typeof packSourceSchema>;
+/** What a pack adds to a person of another pack. */
+export type PersonAddition = z.infer<typeof personAdditionSchema>;
+
+/** An empty pack with this id and name (the reader's "My sources" before the first save). */
+export function createEmptyPack(id: string, name: string): Pack {
+  return { format: PACK_FORMAT, version: PACK_VERSION, id, name, sources: [], people: [], additions: [] };
+}
+
+/** How many sources, people and quotes a pack holds (the options page shows them). */
+export function countPack(pack: Pick<Pack, 'sources' | 'people' | 'additions'>): {
+  sources: number;
+  people: number;
+  quotes: number;
+} {
+  const quotes = [...pack.people, ...pack.additions].reduce((n, p) => n + (p.quotes?.length ?? 0), 0);
+  return { sources: pack.sources.length, people: pack.people.length, quotes };
+}
+
+/** The pack's JSON Schema (draft 2020-12), for tools that write packs. */
+export function packJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(packSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}
+
+/** A person with a pack's additions applied (claims appended in the pack's order). */
+export function applyAddition(person: Person, addition: PersonAddition): Person {
+  return {
+    ...person,
+    roles: [...person.roles, ...(addition.roles ?? [])],
+    descriptions: [...person.descriptions, ...(addition.descriptions ?? [])],
+    quotes: [...person.quotes, ...(addition.quotes ?? [])],
+    links: [...person.links, ...(addition.links ?? [])],
+  };
+}
+
+/** The pack made of a validated knowledge base (data/'s, as `npm run -s pack -- export-bundled` prints it). */
+export function packOfKnowledgeBase(kb: { sources: readonly Source[]; people: readonly Person[] }): Pack {
+  return {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    id: BUNDLED_PACK_ID,
+    name: 'Bundled with Dramatis',
+    description: 'The knowledge base that ships with Dramatis, built from data/.',
+    sources: kb.sources.map((source) => ({ ...source })),
+    people: [...kb.people],
+    additions: [],
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The background's knowledge service over WXT's fake browser and fake-indexeddb: the options page's pack
+ * operations, and card data that follows them (an imported quote shows on the bundled person's card,
+ * and goes when its pack is turned off or removed).
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BUNDLED_PACK } from '../data/bundled-pack';
+import background from '../entrypoints/background';
+import type { CardData, PacksOverview, PackResult } from '../platform/messages';
+import { serializePack } from '../platform/packs-db';
+import { createTestPack } from './support/packs';
+
+/** Sends `message` to the background as the options page does, returns the answer. */
+async function ask<T>(message: object): Promise<T> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, {} as never, () => undefined);
+  return answers.find((a) => a !== undefined) as T;
+}
+
+const witkoffQuotes = async () =>
+  (await ask<CardData>({ type: 'background:card-data', person: 'steve-witkoff' })).person.quotes.map(
+    (q) => q.text,
+  );
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  Object.assign(fakeBrowser.contextMenus, {
+    removeAll: vi.fn(async () => undefined),
+    create: vi.fn(),
+    onClicked: { addListener: () => undefined },
+  });
+  background.main();
+});
+
+describe('background: knowledge packs', () => {
+  it('lists the bundled pack and an empty My sources at first', async () => {
+    const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
+    expect(overview.storageError).toBeUndefined();
+    expect(overview.packs).toEqual([
+      expect.objectContaining({ id: 'bundled', kind: 'bundled', isEnabled: true, sources: 5, people: 25 }),
+      expect.objectContaining({ id: 'my-sources', kind: 'mine', sources: 0, people: 0, quotes: 0 }),
+    ]);
+  });
+
+  it('imports a pack: its quote joins the bundled person’s card; off, then removed, it goes', async () => {
+    const before = await witkoffQuotes();
+    expect(
+      await ask<PackResult>({
+        type: 'background:import-pack',
+        text: serializePack(createTestPack()),
+        fileName: 'desk.dramatis.json',
+      }),
+    ).toEqual({ ok: true, id: 'test-desk' });
+    const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
+    expect(overview.packs.find((p) => p.id === 'test-desk')).toMatchObject({
+      name: 'Test desk',
+      kind: 'imported',
+      isEnabled: true,
+      sources: 1,
+      people: 1,
+      quotes: 2,
+    });
+    const card = await ask<CardData>({ type: 'background:card-data', person: 'steve-witkoff' });
+    expect(card.person.quotes.map((q) => q.text)).toEqual([
+      ...before,
+      'We are closer than we have ever been,',
+    ]);
+    expect(card.sources.find((s) => s.id === 'test-desk-wire-1')).toMatchObject({
+      outlet: { name: 'Test Wire' },
+      url: 'https://example.com/news/talks',
+      pack: 'test-desk',
+    });
+
+    await ask({ type: 'background:set-pack-enabled', id: 'test-desk', isOn: false });
+    expect(await witkoffQuotes()).toEqual(before);
+    await ask({ type: 'background:set-pack-enabled', id: 'test-desk', isOn: true });
+    expect((await witkoffQuotes()).length).toBe(before.length + 1);
+    expect(await ask({ type: 'background:remove-pack', id: 'test-desk' })).toEqual({ ok: true });
+    expect(await witkoffQuotes()).toEqual(before);
+  });
+
+  it('refuses a malformed pack with a message naming what is wrong; the packs stay as they were', async () => {
+    const before = await ask<PacksOverview>({ type: 'background:list-packs' });
+    const bad = createTestPack();
+    bad.additions[0]!.person = 'nobody-known';
+    const result = await ask<PackResult>({
+      type: 'background:import-pack',
+      text: serializePack(bad),
+      fileName: 'bad.dramatis.json',
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain(
+      'bad.dramatis.json (pack "test-desk") additions[0]: nobody-known (addition): person: unknown person "nobody-known"',
+    );
+    expect(await ask<PacksOverview>({ type: 'background:list-packs' })).toEqual(before);
+  });
+
+  it('exports the bundled pack with its texts, and refuses to remove it', async () => {
+    const exported = await ask<{ ok: boolean; text: string; fileName: string }>({
+      type: 'background:export-pack',
+      id: 'bundled',
+    });
+    expect(exported.fileName).toBe('bundled.dramatis.json');
+    expect(JSON.parse(exported.text)).toEqual(BUNDLED_PACK);
+    expect(BUNDLED_PACK.sources.every((s) => s.text.length > 1000)).toBe(true);
+    const removed = await ask<PackResult>({ type: 'background:remove-pack', id: 'bundled' });
+    expect(removed).toEqual({ ok: false, error: 'The bundled pack cannot be removed; turn it off instead.' });
+  });
+
+  it('serves the bundled pack and says why when IndexedDB is unavailable', async () => {
+    // @ts-expect-error: a browser without IndexedDB (some private modes).
+    delete globalThis.indexedDB;
+    const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
+    expect(overview.storageError).toMatch(/IndexedDB\) is unavailable/);
+    expect(overview.packs.map((p) => p.id)).toEqual(['bundled']);
+    expect((await witkoffQuotes()).length).toBeGreaterThan(0);
+    const imported = await ask<PackResult>({
+      type: 'background:import-pack',
+      text: serializePack(createTestPack()),
+      fileName: 'desk.dramatis.json',
+    });
+    expect(!imported.ok && imported.error).toMatch(/^Dramatis cannot store packs in this browser/);
+  });
+});
