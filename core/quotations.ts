@@ -131,6 +131,19 @@ const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
   ['вони', 'they'],
 ]);
 const DEFINITE = toSet(['the', 'this', 'that']);
+/** Determiners a reference may start with when read forwards ("said the Kremlin aide"; not "said that …"). */
+const FORWARD_DETERMINERS = toSet([
+  'the',
+  'a',
+  'an',
+  'one',
+  'another',
+  'two',
+  'three',
+  'several',
+  'some',
+  'many',
+]);
 const DETERMINERS = toSet([
   'the',
   'this',
@@ -247,6 +260,8 @@ interface Doc {
   isHeading: boolean[];
   /** Each paragraph's number counting only the paragraphs that are not headings. */
   rank: number[];
+  /** Full names of people outside the knowledge base, in order ("Charles Kushner"). */
+  otherNames: { at: number; name: string }[];
   finder: QuotationFinder;
 }
 
@@ -356,18 +371,27 @@ function markMentions(doc: Doc, paragraphs: readonly { start: number; end: numbe
   const scanned = paragraphs.map((p) => scanText(matcher, doc.text.slice(p.start, p.end)));
   const resolved = resolveMentions(scanned);
   const others: { start: number; end: number }[] = [];
+  // Who each surname last named: after "Charles Kushner", a bare "Kushner" is still Charles, not
+  // the knowledge base's Jared, until the text names Jared Kushner again.
+  const lastNamed = new Map<string, 'ours' | 'someone else'>();
   paragraphs.forEach((p, i) => {
-    const found = resolved[i] ?? [];
-    for (const m of found)
-      doc.mentions.push({
-        start: m.start + p.start,
-        end: m.end + p.start,
-        person: m.person,
-        surface: m.surface,
-      });
-    const taken = new Set(found.map((m) => m.start));
-    for (const c of scanned[i] ?? [])
-      if (!taken.has(c.start)) others.push({ start: c.start + p.start, end: c.end + p.start });
+    const byStart = new Map((resolved[i] ?? []).map((m) => [m.start, m]));
+    for (const c of scanned[i] ?? []) {
+      const m = byStart.get(c.start);
+      const key = c.entry.key;
+      if (c.isSomeoneElse) lastNamed.set(key, 'someone else');
+      else if (c.person) lastNamed.set(key, 'ours');
+      const isNamesake =
+        m !== undefined && m.reason.kind === 'surname' && lastNamed.get(key) === 'someone else';
+      if (m && !isNamesake)
+        doc.mentions.push({
+          start: m.start + p.start,
+          end: m.end + p.start,
+          person: m.person,
+          surface: m.surface,
+        });
+      else others.push({ start: c.start + p.start, end: c.end + p.start });
+    }
   });
   // Tokens are in text order, and so are mentions: one merge pass.
   let k = 0;
@@ -465,11 +489,17 @@ function refEndingAt(
     // An appositive or relative clause between subject and verb: "Kirill Dmitriev, a prominent Moscow envoy, posted".
     for (let c = i - 1; c >= Math.max(paragraphStart, i - 25); c--) {
       const u = tokens[c];
-      if (!u || u.kind === 'quote' || u.sentence !== t.sentence || u.text === ';' || u.text === ':')
-        return undefined;
+      // (A quotation may sit inside: "Trump, who has called Zelensky a “dictator,” said".)
+      if (!u || u.sentence !== t.sentence || u.text === ';' || u.text === ':') return undefined;
       if (u.text === ',') {
-        const found = refEndingAt(doc, c - 1, depth + 1);
-        return found && found.ref.kind !== 'unnamed' ? found : undefined;
+        const outer = refEndingAt(doc, c - 1, depth + 1);
+        // "Putin’s spokesman, Dmitry Peskov, said" / "A Kremlin aide, Yuri Ushakov, said": the name
+        // inside the commas, when what stands before them only describes.
+        const inner = refEndingAt(doc, i - 1, depth + 1);
+        const isName = (r: Ref | undefined) => r?.kind === 'person' || r?.kind === 'other';
+        if (inner && inner.from === c + 1 && isName(inner.ref) && !isName(outer?.ref)) return inner;
+        if (outer?.ref.kind === 'unnamed' && !isNounToken(tokens[c - 1])) return undefined;
+        return outer;
       }
     }
     return undefined;
@@ -497,6 +527,15 @@ function refEndingAt(
   if (PERSON_NOUN.has(t.lower) || GROUP_NOUN.has(t.lower) || isPluralPersonNoun(t.lower))
     return descriptionEndingAt(doc, i);
   return undefined;
+}
+
+/** A noun for a person or a group ("aide", "officials"), as opposed to a place or a body's name. */
+function isNounToken(t: Token | undefined): boolean {
+  return (
+    isWord(t) &&
+    !t.isCap &&
+    (PERSON_NOUN.has(t.lower) || GROUP_NOUN.has(t.lower) || isPluralPersonNoun(t.lower))
+  );
 }
 
 function isPluralPersonNoun(word: string): boolean {
@@ -547,10 +586,11 @@ function refStartingAt(doc: Doc, i: number): { ref: Ref; to: number } | undefine
   if (!isWord(t)) return undefined;
   const pronoun = PRONOUNS.get(t.lower);
   if (pronoun) return { ref: { kind: 'pronoun', pronoun, at: t.start }, to: i };
-  // Titles and name words: "Kremlin spokesman Dmitry Peskov", "US Secretary of State Marco Rubio".
+  // Titles and name words: "Kremlin spokesman Dmitry Peskov", "US Secretary of State Marco Rubio",
+  // "Kremlin foreign policy adviser Yuri Ushakov", "a senior Western official".
   let to = i - 1;
   let lastName = -1;
-  const isDet = DETERMINERS.has(t.lower) && !t.isCap;
+  const isDet = FORWARD_DETERMINERS.has(t.lower) && !t.isCap;
   for (let k = isDet ? i + 1 : i; k < Math.min(tokens.length, i + 9); k++) {
     const u = tokens[k];
     if (!isWord(u) || u.paragraph !== t.paragraph) {
@@ -563,20 +603,12 @@ function refStartingAt(doc: Doc, i: number): { ref: Ref; to: number } | undefine
       if (u.isPossessive) break;
       continue;
     }
-    if (
-      PERSON_NOUN.has(u.lower) ||
-      GROUP_NOUN.has(u.lower) ||
-      isPluralPersonNoun(u.lower) ||
-      TITLE.has(u.lower)
-    ) {
+    if (isNounToken(u) || TITLE.has(u.lower)) {
       to = k;
       continue;
     }
     if (u.lower === 'of' && isNameToken(tokens[k + 1])) continue;
-    if (isDet || modifiersAllowed(u)) {
-      if (to < k - 1 && to >= i) break;
-      continue;
-    }
+    if (modifiersAllowed(u) && (to < i || to === k - 1)) continue;
     break;
   }
   if (to < i) return undefined;
@@ -589,13 +621,23 @@ function refStartingAt(doc: Doc, i: number): { ref: Ref; to: number } | undefine
     const found = refEndingAt(doc, end, 1);
     return found ? { ref: found.ref, to: end } : undefined;
   }
+  // No name: a description ("the Kremlin aide", "a senior official", "Kremlin officials"), or nothing.
+  if (!isNounToken(last) && !(isDet && TITLE.has(last.lower) && PERSON_NOUN.has(last.lower)))
+    return undefined;
   const found = descriptionEndingAt(doc, to);
   return found ? { ref: found.ref, to } : undefined;
 }
 
 function modifiersAllowed(t: Token): boolean {
   return (
-    !SPEECH_VERB.has(t.lower) && !FILLER.has(t.lower) && !CLAUSE_JOINERS.has(t.lower) && t.lower.length > 1
+    !SPEECH_VERB.has(t.lower) &&
+    !FILLER.has(t.lower) &&
+    !CLAUSE_JOINERS.has(t.lower) &&
+    !PREPOSITIONS.has(t.lower) &&
+    !DETERMINERS.has(t.lower) &&
+    !PRONOUNS.has(t.lower) &&
+    t.lower !== 'with' &&
+    t.lower.length > 1
   );
 }
 
@@ -628,16 +670,28 @@ interface State {
   acts: Act[];
 }
 
-function attributionOf(ref: Ref): Attribution | undefined {
+function attributionOf(doc: Doc, ref: Ref): Attribution | undefined {
   if (ref.kind === 'person') return { speaker: ref.person, speakerName: ref.name, key: ref.person };
-  if (ref.kind === 'other')
-    return { speaker: null, speakerName: ref.name, key: `other:${ref.name.toLowerCase()}` };
+  if (ref.kind === 'other') {
+    // "Kushner" after "Charles Kushner": the name the text gave in full.
+    let name = ref.name;
+    if (!/\s/.test(name)) {
+      for (let k = doc.otherNames.length - 1; k >= 0; k--) {
+        const full = doc.otherNames[k];
+        if (full && full.at < ref.at && full.name.endsWith(` ${name}`)) {
+          name = full.name;
+          break;
+        }
+      }
+    }
+    return { speaker: null, speakerName: name, key: `other:${name.toLowerCase()}` };
+  }
   if (ref.kind === 'unnamed') return UNKNOWN;
   return undefined;
 }
 
 function resolveRef(doc: Doc, state: State, ref: Ref, paragraph: number): Attribution {
-  const direct = attributionOf(ref);
+  const direct = attributionOf(doc, ref);
   if (direct) return direct;
   if (ref.kind === 'pronoun') return resolvePronoun(doc, state, ref.pronoun, ref.at, paragraph);
   if (ref.kind === 'description') return resolveDescription(doc, state, ref, paragraph);
@@ -753,7 +807,9 @@ function collectEntities(doc: Doc): Entity[] {
     if (!isWord(t)) continue;
     if (isNameToken(t) && !isNameToken(tokens[i + 1]) && !doc.isHeading[t.paragraph]) {
       const found = refEndingAt(doc, i, 1, true);
-      const attribution = found && attributionOf(found.ref);
+      const attribution = found && attributionOf(doc, found.ref);
+      if (found?.ref.kind === 'other' && /\s/.test(found.ref.name))
+        doc.otherNames.push({ at: found.ref.at, name: found.ref.name });
       if (found && attribution && attribution.key !== 'unknown') {
         const after = tokens[i + 1];
         out.push({
@@ -901,6 +957,16 @@ function cueAfter(doc: Doc, q: number): Cue | undefined {
   const { tokens } = doc;
   const quote = tokens[q];
   if (!quote) return undefined;
+  // Only a quotation that opens its sentence takes a cue after it; a partial one inside the
+  // journalist's sentence belongs to that sentence's speaker ("…, adding that Russia “must…,” …").
+  const before = tokens[q - 1];
+  if (
+    before &&
+    before.paragraph === quote.paragraph &&
+    before.sentence === quote.sentence &&
+    before.text !== ':'
+  )
+    return undefined;
   let j = q + 1;
   while ([',', '—', '–', '-'].includes(tokens[j]?.text ?? '') && j < q + 3) j++;
   const first = tokens[j];
@@ -993,9 +1059,12 @@ function cueInSentence(
   doc: Doc,
   q: number,
   sentenceSpeaker: Attribution | undefined,
+  fromPreviousParagraph = false,
 ): { cue: Cue | undefined; inherited: Attribution | undefined } {
   const { tokens } = doc;
-  const quote = tokens[q];
+  // The sentence read is the quotation's own or, for a quotation that opens a paragraph, the
+  // previous paragraph's last ("Witkoff told Fox News on Sunday:").
+  const quote = fromPreviousParagraph ? tokens[q - 1] : tokens[q];
   if (!quote) return { cue: undefined, inherited: undefined };
   const hasColon = tokens[q - 1]?.text === ':';
   for (let k = q - 1; k >= Math.max(0, q - 45); k--) {
@@ -1033,6 +1102,18 @@ function cueColonSubject(doc: Doc, q: number): Cue | undefined {
     }
   }
   return undefined;
+}
+
+/** A name alone before a colon, as headlines and wire summaries write it: "Peskov: «…»". */
+function cueNameColon(doc: Doc, q: number): Cue | undefined {
+  const { tokens } = doc;
+  const quote = tokens[q];
+  if (tokens[q - 1]?.text !== ':' || !quote) return undefined;
+  const found = refEndingAt(doc, q - 2);
+  if (!found || (found.ref.kind !== 'person' && found.ref.kind !== 'other')) return undefined;
+  const before = tokens[found.from - 1];
+  const isAlone = !before || before.paragraph !== quote.paragraph || before.sentence !== quote.sentence;
+  return isAlone ? { ref: found.ref, cue: 'colon', last: q } : undefined;
 }
 
 /** Any person named, pronoun or description between tokens `a` and `b` (exclusive). */
@@ -1076,6 +1157,7 @@ export function findQuotations(finder: QuotationFinder, text: string): Quotation
     paragraphTokens: [],
     isHeading: paragraphs.map((p) => !/[.!?…:;"'”’»)]\s*$/.test(text.slice(p.start, p.end))),
     rank: [],
+    otherNames: [],
     finder,
   };
   let rank = 0;
@@ -1104,7 +1186,12 @@ export function findQuotations(finder: QuotationFinder, text: string): Quotation
     if (t.kind === 'word') {
       if (!isSpeechWord(t) || consumed.has(i)) continue;
       const found = speakerOfSpeechWord(doc, i);
-      if (found) record(t.start, t.paragraph, t.sentence, resolveRef(doc, state, found.ref, t.paragraph));
+      if (found) {
+        const attribution = resolveRef(doc, state, found.ref, t.paragraph);
+        record(t.start, t.paragraph, t.sentence, attribution);
+        // What someone is reported to say carries on to a quotation that follows with no cue.
+        lastQuote.set(t.paragraph, { decision: { attribution, cue: null }, last: Math.max(i, found.last) });
+      }
       continue;
     }
     if (t.kind !== 'quote') continue;
@@ -1161,8 +1248,13 @@ function decideQuote(
   if (inSentence.cue) return resolved(inSentence.cue);
   if (inSentence.inherited)
     return { decision: { attribution: inSentence.inherited, cue: 'in-sentence' }, last: q };
-  const colon = cueColonSubject(doc, q);
+  const colon = cueColonSubject(doc, q) ?? cueNameColon(doc, q);
   if (colon) return resolved(colon);
+  const paragraphStart = doc.paragraphTokens[quote.paragraph] ?? 0;
+  if (q === paragraphStart && tokens[q - 1]?.text === ':' && !doc.isHeading[quote.paragraph - 1]) {
+    const lead = cueInSentence(doc, q, undefined, true);
+    if (lead.cue) return resolved({ ...lead.cue, cue: 'colon' });
+  }
 
   // Carried on from the previous paragraph's part of the same quotation.
   if (span.continues !== undefined) {
@@ -1185,7 +1277,6 @@ function decideQuote(
       return { decision: { attribution: earlier.decision.attribution, cue: 'same-paragraph' }, last: q };
   }
   // The previous paragraph ended with someone's quotation, and this one names nobody before its own.
-  const paragraphStart = doc.paragraphTokens[quote.paragraph] ?? 0;
   const previous = lastQuote.get(quote.paragraph - 1);
   if (
     !earlier &&

@@ -24,7 +24,7 @@ export const SPEECH_VERBS: readonly string[] = `
   characterises characterised dub dubs dubbed label labels labelled labeled brand brands branded term
   terms termed echo echoes echoed agree agrees agreed wonder wonders wondered muse muses mused
   snap snapped fume fumed shout shouted whisper whispered express expresses expressed expressing
-  speak speaks spoke spoken point points pointed indicate indicates indicated reckon reckons reckoned predicted testify testified tells
+  quoted accuse accuses accused accusing speak speaks spoke spoken point points pointed indicate indicates indicated reckon reckons reckoned predicted testify testified tells
   сказал сказала сказали заявил заявила заявили отметил отметила подчеркнул подчеркнула добавил добавила
   пояснил пояснила сообщил сообщила написал написала уточнил уточнила признал признала заверил заверила
   ответил ответила говорит заявляет считает сказав заявив зазначив зазначила додав додала наголосив
