@@ -1047,6 +1047,8 @@ function startsClause(doc: Doc, k: number): boolean {
   if (!isWord(t) || !CLAUSE_JOINERS.has(t.lower)) return t?.text === ';';
   const next = doc.tokens[k + 1];
   if (!isWord(next)) return false;
+  // "said the plan was … and that Ukraine’s allies were …": a second reported clause, same speaker.
+  if (next.lower === 'that') return false;
   return DETERMINERS.has(next.lower) || PRONOUNS.has(next.lower) || isNameToken(next);
 }
 
