@@ -1244,9 +1244,11 @@ function decideQuote(
   // A title or a so-called term is nobody's words.
   if (TITLE_CUES.has(tokens[q - 1]?.lower ?? '') && tokens[q - 1]?.paragraph === quote.paragraph) return none;
 
-  const direct = cueBefore(doc, q) ?? cueAfter(doc, q);
-  if (direct) return resolved(direct);
   const inSentence = cueInSentence(doc, q, sentenceSpeaker.get(quote.sentence));
+  // A lead-in ending in a colon ("Peskov told reporters: “…”") outranks anything after the quotation.
+  const lead = tokens[q - 1]?.text === ':' ? inSentence.cue : undefined;
+  const direct = cueBefore(doc, q) ?? lead ?? cueAfter(doc, q);
+  if (direct) return resolved(direct);
   if (inSentence.cue) return resolved(inSentence.cue);
   if (inSentence.inherited)
     return { decision: { attribution: inSentence.inherited, cue: 'in-sentence' }, last: q };
