@@ -237,6 +237,7 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.'’ʼ‐-][\p{L}\p{M}\p{N}]+)*|[,.;:!?—–()]|(?<=\s)-(?=\s)/gu;
 const UPPER = /^\p{Lu}/u;
+const PUNCTUATION = ',.;:!?—–()-';
 const POSSESSIVE = /['’ʼ]s$/i;
 
 interface MentionInfo {
@@ -303,10 +304,12 @@ function tokenize(doc: Doc, paragraphs: readonly { start: number; end: number }[
       }
       if (!m || m.index >= para.end) break;
       const word = m[0];
-      const isWord = /[\p{L}\p{N}]/u.test(word);
-      const isPossessive =
-        isWord && (POSSESSIVE.test(word) || /^[’']$/.test(text[m.index + word.length] ?? ''));
-      const lower = (POSSESSIVE.test(word) ? word.slice(0, -2) : word).toLowerCase();
+      // Punctuation tokens are one character from PUNCTUATION; anything else is a word.
+      const isWord = word.length > 1 || !PUNCTUATION.includes(word);
+      const hasEnding = isWord && POSSESSIVE.test(word);
+      const after = text[m.index + word.length];
+      const isPossessive = isWord && (hasEnding || after === '’' || after === "'");
+      const lower = (hasEnding ? word.slice(0, -2) : word).toLowerCase();
       tokens.push({
         start: m.index,
         end: m.index + word.length,
@@ -401,8 +404,13 @@ function markMentions(doc: Doc, paragraphs: readonly { start: number; end: numbe
     const m = doc.mentions[k];
     if (m && m.start < t.end) t.mention = k;
   }
-  for (const o of others)
-    for (const t of doc.tokens) if (t.kind === 'word' && t.start < o.end && t.end > o.start) t.isOther = true;
+  let o = 0;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    while (o < others.length && (others[o]?.end ?? 0) <= t.start) o++;
+    const other = others[o];
+    if (other && other.start < t.end) t.isOther = true;
+  }
 }
 
 // ---- References: who a stretch of words names -------------------------------------------------
@@ -728,9 +736,13 @@ function resolvePronoun(
       break;
     }
   }
-  const candidates = state.entities.filter(
-    (e) => e.at < at && isNear(e.paragraph) && !e.isReported && fits(e.attribution),
-  );
+  // Entities are in text order: read back from the pronoun to the edge of its reach.
+  const candidates: Entity[] = [];
+  for (let k = upperBound(state.entities, at) - 1; k >= 0; k--) {
+    const e = state.entities[k];
+    if (!e || (rank[e.paragraph] ?? 0) < from) break;
+    if (isNear(e.paragraph) && !e.isReported && fits(e.attribution)) candidates.unshift(e);
+  }
   if (act) {
     const since = act.at;
     const rival = candidates.some(
@@ -746,6 +758,18 @@ function resolvePronoun(
   return subject.attribution;
 }
 
+/** The number of entities named before offset `at` (binary search). */
+function upperBound(entities: readonly Entity[], at: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entities[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How far back (in paragraphs) a description may find its person. */
 const DESCRIPTION_REACH = 8;
 
@@ -755,9 +779,9 @@ function resolveDescription(
   ref: Extract<Ref, { kind: 'description' }>,
   paragraph: number,
 ): Attribution {
-  for (let k = state.entities.length - 1; k >= 0; k--) {
+  for (let k = upperBound(state.entities, ref.at) - 1; k >= 0; k--) {
     const e = state.entities[k];
-    if (!e || e.at >= ref.at) continue;
+    if (!e) continue;
     if (e.paragraph < paragraph - DESCRIPTION_REACH) break;
     // Someone else named since: the description may be theirs, and we cannot tell.
     if (!e.person) {
