@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBenchPage } from './bench-page';
+import { benchQuotations } from './quotations';
 import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
 import { appendBatches, articlePages, bigPage } from './page-gen';
@@ -592,7 +593,12 @@ async function main() {
     dynamic: { summary: dynSummary, samples: dynamic },
     targets: TARGETS,
     verdicts,
+    // The quotation finder in Node (bench/quotations.ts), reported beside the page figures.
+    quotations: benchQuotations(),
   };
+  log(
+    `bench: quotation finder, ${result.quotations.chars} characters: median ${result.quotations.medianMs} ms (target < 10 ms)`,
+  );
 
   mkdirSync(RESULTS, { recursive: true });
   const stamp = result.when.replace(/[:.]/g, '-');
