@@ -132,40 +132,10 @@ const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
 ]);
 const DEFINITE = toSet(['the', 'this', 'that']);
 /** Determiners a reference may start with when read forwards ("said the Kremlin aide"; not "said that …"). */
-const FORWARD_DETERMINERS = toSet([
-  'the',
-  'a',
-  'an',
-  'one',
-  'another',
-  'two',
-  'three',
-  'several',
-  'some',
-  'many',
-]);
+const FORWARD_DETERMINERS = toSet('the a an one another two three several some many'.split(' '));
 const DETERMINERS = toSet([
-  'the',
-  'this',
-  'that',
-  'a',
-  'an',
-  'one',
-  'another',
-  'two',
-  'three',
-  'several',
-  'some',
-  'many',
-  'other',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'both',
-  'most',
-  'few',
+  ...FORWARD_DETERMINERS,
+  ...'this that other his her their its our both most few'.split(' '),
 ]);
 /** Capitalised words at the start of a sentence that are not names. */
 const SENTENCE_WORDS = toSet(

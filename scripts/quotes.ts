@@ -10,12 +10,12 @@
  * Only quotations go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any
  * file could not be read (the others are still printed) and 2 when no file is given.
  */
-import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { walkTextBlocks } from '../core/dom-text';
 import { buildMatcher } from '../core/matcher';
-import { buildQuotationFinder, findQuotations, type QuotationFinder } from '../core/quotations';
+import { buildQuotationFinder, findQuotations } from '../core/quotations';
 import givenNames from '../data/given-names.json';
+import { runOverFiles } from './file-command';
 import { loadKnowledgeBase } from './kb-files';
 
 /** One output line. Key order is the output's column order. */
@@ -42,37 +42,18 @@ function walkedText(html: string): string {
   }
 }
 
-/** Runs the finder over `files`; returns the process exit code. */
-function main(files: readonly string[]): number {
-  if (files.length === 0) {
-    console.error('usage: npm run -s quotes -- FILE...  (.txt, .html or .htm)');
-    return 2;
-  }
-  let finder: QuotationFinder;
-  try {
+process.exitCode = runOverFiles(
+  'quotes',
+  process.argv.slice(2),
+  () => {
     const kb = loadKnowledgeBase();
-    finder = buildQuotationFinder(buildMatcher(kb.people, givenNames.names), kb.people);
-  } catch (error) {
-    console.error(`quotes: cannot load the knowledge base: ${(error as Error).message}`);
-    return 1;
-  }
-  let code = 0;
-  for (const file of files) {
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch (error) {
-      console.error(`quotes: cannot read ${file}: ${(error as Error).message}`);
-      code = 1;
-      continue;
-    }
+    return buildQuotationFinder(buildMatcher(kb.people, givenNames.names), kb.people);
+  },
+  (file, content, finder) => {
     const text = /\.html?$/i.test(file) ? walkedText(content) : content;
     for (const { start, end, text: quoted, speaker, speakerName, cue } of findQuotations(finder, text)) {
       const line: QuoteLine = { file, start, end, text: quoted, speaker, speakerName, cue };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
-  }
-  return code;
-}
-
-process.exitCode = main(process.argv.slice(2));
+  },
+);

@@ -13,11 +13,11 @@
  * Only mentions go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any file
  * could not be read (the others are still printed) and 2 when no file is given.
  */
-import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { walkTextBlocks } from '../core/dom-text';
 import { buildMatcher, resolveMentions, scanText, type Matcher, type Mention } from '../core/matcher';
 import givenNames from '../data/given-names.json';
+import { runOverFiles } from './file-command';
 import { loadKnowledgeBase } from './kb-files';
 
 /** One output line. Key order is the output's column order. */
@@ -66,37 +66,15 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
   }
 }
 
-/** Runs the spotter over `files`; returns the process exit code. */
-function main(files: readonly string[]): number {
-  if (files.length === 0) {
-    console.error('usage: npm run -s spot -- FILE...  (.txt, .html or .htm)');
-    return 2;
-  }
-  let matcher: Matcher;
-  try {
-    const kb = loadKnowledgeBase();
-    matcher = buildMatcher(kb.people, givenNames.names);
-  } catch (error) {
-    console.error(`spot: cannot load the knowledge base: ${(error as Error).message}`);
-    return 1;
-  }
-  let code = 0;
-  for (const file of files) {
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch (error) {
-      console.error(`spot: cannot read ${file}: ${(error as Error).message}`);
-      code = 1;
-      continue;
-    }
+process.exitCode = runOverFiles(
+  'spot',
+  process.argv.slice(2),
+  () => buildMatcher(loadKnowledgeBase().people, givenNames.names),
+  (file, content, matcher) => {
     const mentions = isHtmlFile(file) ? spotHtml(matcher, content) : spotText(matcher, content);
     for (const { start, end, person, surface, alias } of mentions) {
       const line: SpotLine = { file, start, end, person, surface, alias };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
-  }
-  return code;
-}
-
-process.exitCode = main(process.argv.slice(2));
+  },
+);
