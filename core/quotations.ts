@@ -118,6 +118,10 @@ const RAISING = toSet([
   'tried',
   'sought',
   'hastened',
+  'declined',
+  'declines',
+  'refused',
+  'refuses',
 ]);
 const PRONOUNS = new Map<string, 'he' | 'she' | 'they'>([
   ['he', 'he'],
@@ -149,6 +153,22 @@ const ABBREVIATIONS = toSet(
     ' ',
   ),
 );
+/** Lower-case particles inside a name ("von der Leyen", "de Gaulle", "bin Salman"). */
+const NAME_PARTICLES = toSet([
+  'von',
+  'der',
+  'van',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'al',
+  'bin',
+  'le',
+  'la',
+  'dos',
+]);
 /** Conjunctions after which a new subject starts a new clause ("…, while both sides used …"). */
 const CLAUSE_JOINERS = toSet(['while', 'whereas', 'but', 'although', 'though', 'and', 'because']);
 /** Prepositions: a name right after one is not the subject of the verb that follows ("Assistant to President Bush points out"). */
@@ -425,7 +445,7 @@ function classifyNameGroup(doc: Doc, from: number, to: number): Ref {
   // Titles in front are not the name ("Senator Lindsey Graham", "Mr. Smith" keeps the Mr.).
   let nameStart = first;
   let hasTitle = false;
-  while (nameStart < to && TITLE.has(tokens[nameStart]?.lower ?? '')) {
+  while (nameStart < to && (TITLE.has(tokens[nameStart]?.lower ?? '') || tokens[nameStart]?.text === '.')) {
     hasTitle = true;
     nameStart++;
   }
@@ -491,6 +511,8 @@ function refEndingAt(
     while (from > paragraphStart) {
       const prev = tokens[from - 1];
       if (isNameToken(prev) && !prev?.isPossessive) from--;
+      // "Ursula von der Leyen"
+      else if (isWord(prev) && NAME_PARTICLES.has(prev.text) && isNameToken(tokens[from - 2])) from--;
       else if (
         prev?.text === '.' &&
         isWord(tokens[from - 2]) &&
@@ -819,7 +841,7 @@ function collectEntities(doc: Doc): Entity[] {
         hasSubject = true;
       }
     }
-    if (SPEECH_VERB.has(t.lower) || SPEECH_NOUN.has(t.lower)) isReported = true;
+    if (isSpeechWord(t)) isReported = true;
   }
   return out;
 }
