@@ -763,7 +763,7 @@ function upperBound(entities: readonly Entity[], at: number): number {
 }
 
 /** How far back (in paragraphs) a description may find its person. */
-const DESCRIPTION_REACH = 8;
+const DESCRIPTION_REACH = 4;
 
 function resolveDescription(
   doc: Doc,
