@@ -16,14 +16,11 @@
  * Only mentions go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any file
  * could not be read (the others are still printed) and 2 when no file is given.
  */
-import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { buildMatcher, resolveMentions, scanText, type Matcher, type Mention } from '../core/matcher';
 import { spotPage } from '../core/spot-page';
-import { mergePacks } from '../core/knowledge-base';
-import { describeProblems } from '../core/pack-validate';
 import givenNames from '../data/given-names.json';
-import { loadBundledPack, readPackFiles } from './pack-files';
+import { runOverFiles } from './file-command';
 
 /** One output line. Key order is the output's column order. */
 export interface SpotLine {
@@ -69,56 +66,15 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
   }
 }
 
-/** Splits the arguments into files and `--pack` files; undefined when a `--pack` has no file. */
-function parseArgs(args: readonly string[]): { files: string[]; packs: string[] } | undefined {
-  const files: string[] = [];
-  const packs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] !== '--pack') files.push(args[i]!);
-    else if (i + 1 < args.length) packs.push(args[++i]!);
-    else return undefined;
-  }
-  return { files, packs };
-}
-
-/** Runs the spotter over the files of `args`; returns the process exit code. */
-function main(args: readonly string[]): number {
-  const parsed = parseArgs(args);
-  if (!parsed || parsed.files.length === 0) {
-    console.error('usage: npm run -s spot -- [--pack PACK]... FILE...  (.txt, .html or .htm)');
-    return 2;
-  }
-  const { files } = parsed;
-  let matcher: Matcher;
-  try {
-    const bundled = loadBundledPack();
-    const { packs, problems } = readPackFiles(parsed.packs, bundled);
-    if (problems.length > 0) {
-      console.error(`spot: a pack is refused:\n${describeProblems(problems, Infinity)}`);
-      return 1;
-    }
-    matcher = buildMatcher(mergePacks([bundled, ...packs]).people, givenNames.names);
-  } catch (error) {
-    console.error(`spot: cannot load the knowledge base: ${(error as Error).message}`);
-    return 1;
-  }
-  let code = 0;
-  for (const file of files) {
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch (error) {
-      console.error(`spot: cannot read ${file}: ${(error as Error).message}`);
-      code = 1;
-      continue;
-    }
+process.exitCode = runOverFiles(
+  'spot',
+  process.argv.slice(2),
+  (people) => buildMatcher(people, givenNames.names),
+  (file, content, matcher) => {
     const mentions = isHtmlFile(file) ? spotHtml(matcher, content) : spotText(matcher, content);
     for (const { start, end, person, surface, alias } of mentions) {
       const line: SpotLine = { file, start, end, person, surface, alias };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
-  }
-  return code;
-}
-
-process.exitCode = main(process.argv.slice(2));
+  },
+);

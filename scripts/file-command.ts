@@ -1,0 +1,67 @@
+/**
+ * The shape every command-line tool over files shares (`spot`, `quotes`): usage, `--pack FILE`
+ * (repeatable) to add knowledge packs to the bundled one, one-time setup over the merged people, and
+ * each file read or named on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { mergePacks } from '../core/knowledge-base';
+import { describeProblems } from '../core/pack-validate';
+import type { Person } from '../data/schema';
+import { loadBundledPack, readPackFiles } from './pack-files';
+
+/** Splits the arguments into files and `--pack` files; undefined when a `--pack` has no file. */
+function parseArgs(args: readonly string[]): { files: string[]; packs: string[] } | undefined {
+  const files: string[] = [];
+  const packs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--pack') files.push(args[i]!);
+    else if (i + 1 < args.length) packs.push(args[++i]!);
+    else return undefined;
+  }
+  return { files, packs };
+}
+
+/**
+ * Runs `each` over the UTF-8 content of every file named in `args`, after `setup` over the people of
+ * the bundled pack and of every `--pack` (validated first: a pack with any problem stops the run).
+ * Returns the exit code: 2 without files, 1 when a pack is refused, setup fails or a file cannot be
+ * read (the other files are still processed), 0 otherwise. Only `each` writes to stdout.
+ */
+export function runOverFiles<T>(
+  tool: string,
+  args: readonly string[],
+  setup: (people: readonly Person[]) => T,
+  each: (file: string, content: string, context: T) => void,
+): number {
+  const parsed = parseArgs(args);
+  if (!parsed || parsed.files.length === 0) {
+    console.error(`usage: npm run -s ${tool} -- [--pack PACK]... FILE...  (.txt, .html or .htm)`);
+    return 2;
+  }
+  let context: T;
+  try {
+    const bundled = loadBundledPack();
+    const { packs, problems } = readPackFiles(parsed.packs, bundled);
+    if (problems.length > 0) {
+      console.error(`${tool}: a pack is refused:\n${describeProblems(problems, Infinity)}`);
+      return 1;
+    }
+    context = setup(mergePacks([bundled, ...packs]).people);
+  } catch (error) {
+    console.error(`${tool}: cannot load the knowledge base: ${(error as Error).message}`);
+    return 1;
+  }
+  let code = 0;
+  for (const file of parsed.files) {
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (error) {
+      console.error(`${tool}: cannot read ${file}: ${(error as Error).message}`);
+      code = 1;
+      continue;
+    }
+    each(file, content, context);
+  }
+  return code;
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm run -s quotes -- FILE...`: prints every quotation the finder sees in each file and who said
+ * it, one JSON object per line: {"file","start","end","text","speaker","speakerName","cue"}.
+ *
+ * Offsets are UTF-16 code units, end exclusive, covering the quoted words without the marks: into a
+ * .txt file's text as decoded from UTF-8, or, for an .html/.htm file, into its walked text (the text
+ * blocks of `walkTextBlocks(document.body)` joined with "\n", exactly as the spotter reports them).
+ * `speaker` is a knowledge-base person id or null; `speakerName` the name the text gives, or null.
+ *
+ * Only quotations go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any
+ * file could not be read (the others are still printed) and 2 when no file is given.
+ */
+import { Window } from 'happy-dom';
+import { walkTextBlocks } from '../core/dom-text';
+import { buildMatcher } from '../core/matcher';
+import { buildQuotationFinder, findQuotations } from '../core/quotations';
+import givenNames from '../data/given-names.json';
+import { runOverFiles } from './file-command';
+
+/** One output line. Key order is the output's column order. */
+export interface QuoteLine {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  speakerName: string | null;
+  cue: string | null;
+}
+
+/** The walked text of an HTML page: its text blocks joined with "\n" (the spotter's offsets). */
+function walkedText(html: string): string {
+  const window = new Window({
+    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+  });
+  try {
+    const body = new window.DOMParser().parseFromString(html, 'text/html').body as unknown as Node | null;
+    return body ? [...walkTextBlocks(body)].map((block) => block.text).join('\n') : '';
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+process.exitCode = runOverFiles(
+  'quotes',
+  process.argv.slice(2),
+  (people) => buildQuotationFinder(buildMatcher(people, givenNames.names), people),
+  (file, content, finder) => {
+    const text = /\.html?$/i.test(file) ? walkedText(content) : content;
+    for (const { start, end, text: quoted, speaker, speakerName, cue } of findQuotations(finder, text)) {
+      const line: QuoteLine = { file, start, end, text: quoted, speaker, speakerName, cue };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+  },
+);
