@@ -45,8 +45,20 @@ function spotText(matcher: Matcher, text: string): Mention[] {
 
 /** The mentions of an HTML page, offsets into its walked text (see the module comment). */
 function spotHtml(matcher: Matcher, html: string): Mention[] {
+  // The spotter reads a page's text and nothing else: no script, style, image, frame or preload is
+  // fetched. The page gets a base URL of its own (relative URLs resolve instead of throwing), and any
+  // request happy-dom would still make (a `<link rel="preload" as="fetch">`) gets an empty answer.
   const window = new Window({
-    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+    url: 'https://spotter.invalid/',
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      enableCSSFileLoading: false,
+      enableImageFileLoading: false,
+      handleDisabledFileLoadingAsSuccess: true,
+      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      fetch: { interceptor: { beforeAsyncRequest: () => Promise.resolve(new window.Response('')) } },
+    },
   });
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html');
