@@ -48,7 +48,7 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
   // The spotter reads a page's text and nothing else: no script, style, image, frame or preload is
   // fetched. The page gets a base URL of its own (relative URLs resolve instead of throwing), and any
   // request happy-dom would still make (a `<link rel="preload" as="fetch">`) gets an empty answer.
-  const window = new Window({
+  const window: Window = new Window({
     url: 'https://spotter.invalid/',
     settings: {
       disableJavaScriptFileLoading: true,

@@ -46,7 +46,10 @@ describe('the reason a card gives for each kind of mention', () => {
       person: 'kirill-dmitriev',
       surface: 'Dmitriev',
       alias: 'Dmitriev',
-      reason: { kind: 'anchored', anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' } },
+      reason: {
+        kind: 'anchored',
+        anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: false },
+      },
     });
   });
 
@@ -60,7 +63,10 @@ describe('the reason a card gives for each kind of mention', () => {
         person: 'kirill-dmitriev',
         surface: 'Dmitriev',
         alias: 'Dmitriev',
-        reason: { kind: 'anchored', anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' } },
+        reason: {
+          kind: 'anchored',
+          anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: true },
+        },
       },
     ]);
     expect(body?.map((m) => m.reason.kind)).toEqual(['full-name']);
@@ -172,7 +178,7 @@ describe('texts of hostile size', () => {
     });
     expect(mentions[mentions.length - 2]?.reason).toEqual({
       kind: 'anchored',
-      anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' },
+      anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: false },
     });
   });
 
