@@ -55,6 +55,28 @@ describe('blocks of running text', () => {
   });
 });
 
+describe('words that markup glues together', () => {
+  it('reads an element boundary as a word boundary where a name meets a number or a capital', () => {
+    const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
+    document.body.innerHTML =
+      '<li><a href="#">Donald Trump</a><span>42,070</span></li><li><a>Marco Rubio</a><b>Secretary of State</b></li>';
+    const blocks = [...walkTextBlocks(document.body)];
+    const resolved = resolveMentions(blocks.map((b) => scanText(matcher, b.text)));
+    expect(resolved.flat().map((m) => `${m.person}: ${m.surface}`)).toEqual([
+      'donald-trump: Donald Trump',
+      'marco-rubio: Marco Rubio',
+    ]);
+    const [first] = blocks;
+    if (!first) throw new Error('no block');
+    expect(blockPosition(first, 12, true)).toEqual({ node: first.nodes[0], offset: 12 });
+  });
+
+  it('keeps a word split for styling in one piece ("<span>S</span>teve", "Wit<b>koff</b>")', () => {
+    document.body.innerHTML = '<p><span class="dropcap">S</span>teve Wit<b>koff</b> flew in.</p>';
+    expect(onlyBlock().text).toBe('Steve Witkoff flew in.');
+  });
+});
+
 describe('text that is never scanned', () => {
   it('skips code, form fields, templates, editable regions and our own UI', () => {
     document.body.innerHTML = `
