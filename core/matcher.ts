@@ -49,6 +49,8 @@ export interface NameLexicon {
   romanization: RomanizationTable;
   /** Phrases that start with an alias and are not the person ("Trump Tower", "trump card"). */
   notNames: readonly string[];
+  /** True for a folded common word, which a generated romanisation must not be. */
+  isWord: (key: string) => boolean;
 }
 
 /** What the matcher needs of an alias. */
@@ -202,7 +204,7 @@ export function compileMatcherIndex(
   const forms: [string, string, string, number][] = [];
   const givenNames: [string, string][] = [];
   const middleNames: [string, string][] = [];
-  // A generated form that is any given name or anyone's alias is not worth the confusion.
+  // A generated form that is a word, any given name or anyone's alias is not worth the confusion.
   const others = skeletons(otherGivenNames);
   const taken = new Set<string>();
   for (const person of people) {
@@ -210,6 +212,7 @@ export function compileMatcherIndex(
     for (const alias of person.aliases) taken.add(foldString(alias.text));
   }
   for (const person of people) {
+    const own = new Set<string>(); // a form two of the person's aliases generate is indexed once
     for (const key of skeletons(person.givenNames)) givenNames.push([key, person.id]);
     for (const middle of person.middleNames ?? [])
       for (const key of folded(middle)) middleNames.push([key, person.id]);
@@ -218,7 +221,7 @@ export function compileMatcherIndex(
       const generated = languages
         ? romanize(alias.text, romanization, languages).filter((form) => {
             const key = foldString(form);
-            return !taken.has(key) && !others.has(nameSkeleton(key, letters));
+            return !taken.has(key) && !others.has(nameSkeleton(key, letters)) && !lexicon.isWord(key);
           })
         : [];
       const written = [...declinedForms(alias.text), ...generated]
@@ -226,7 +229,8 @@ export function compileMatcherIndex(
         .flatMap(apostropheForms);
       for (const form of new Set(written)) {
         const key = foldString(form);
-        if (key) forms.push([key, form, person.id, aliasIndex]);
+        if (key && !own.has(form)) forms.push([key, form, person.id, aliasIndex]);
+        own.add(form);
       }
     });
   }
@@ -264,8 +268,11 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
     const existing = entries.get(key);
     if (existing) {
-      if (!existing.owners.includes(person)) existing.owners.push(person);
-      existing.needsAnchor = true;
+      // The same form for two people: each bare occurrence needs the page to say whom.
+      if (!existing.owners.includes(person)) {
+        existing.owners.push(person);
+        existing.needsAnchor = true;
+      }
       continue;
     }
     const entry: AliasEntry = {

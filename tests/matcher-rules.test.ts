@@ -264,3 +264,11 @@ describe('rules the fixtures do not reach', () => {
     expect(findMentions(custom, text).map((m) => m.surface)).toEqual(['Conan O’Brien', 'Oʼbrien', 'O‘BRIEN']);
   });
 });
+
+describe('names after any mark', () => {
+  it('a full name in square brackets is the full name, and a namesake in brackets is not the person', () => {
+    expect(find('[Donald Trump] [Melania Trump]').map((m) => [m.surface, m.reason.kind])).toEqual([
+      ['Donald Trump', 'full-name'],
+    ]);
+  });
+});
