@@ -118,8 +118,8 @@ export interface Matcher {
   readonly otherGivenNames: ReadonlySet<string>;
   /** The letters Cyrillic given names are compared through (see `nameSkeleton`). */
   readonly letters: Readonly<Record<string, string>>;
-  /** Trie nodes where a phrase that is not a name ends ("Trump Tower"). */
-  readonly notNameEnds: ReadonlySet<number>;
+  /** Trie nodes where a phrase that is not a name ends ("Trump Tower") -> the phrase as written. */
+  readonly notNameEnds: ReadonlyMap<number, string>;
   /** Folded generational suffixes that, after a surname, name a different person. */
   readonly suffixes: ReadonlySet<string>;
   /** Folded middle names / patronymics -> ids of the people who have them. */
@@ -177,7 +177,7 @@ export interface MatcherIndex {
   readonly otherGivenNames: readonly string[];
   /** The letters Cyrillic given names are read through (`nameSkeleton`). */
   readonly letters: Readonly<Record<string, string>>;
-  /** Folded phrases that are not names. */
+  /** Phrases that are not names, as written (their capitals must be in the text). */
   readonly notNames: readonly string[];
 }
 
@@ -236,7 +236,7 @@ export function compileMatcherIndex(
   }
   // Only the phrases of these people's aliases (tests/name-lexicon.test.ts checks that each phrase has one).
   const aliasKeys = new Set(forms.map(([key]) => key));
-  const notNames = lexicon.notNames.map(foldString).filter((key) => aliasKeys.has(key.split(' ')[0] ?? ''));
+  const notNames = lexicon.notNames.filter((phrase) => aliasKeys.has(foldString(phrase).split(' ')[0] ?? ''));
   return { forms, givenNames, middleNames, otherGivenNames: [...others], letters, notNames };
 }
 
@@ -285,7 +285,9 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     entries.set(key, entry);
     entryAt[insertKey(trie, entryAt, key)] = entry;
   }
-  const notNameEnds = new Set(index.notNames.map((key) => insertKey(trie, entryAt, key)));
+  const notNameEnds = new Map(
+    index.notNames.map((phrase) => [insertKey(trie, entryAt, foldString(phrase)), phrase]),
+  );
   const idsByName = (rows: readonly (readonly [string, string])[]) => {
     const map = new Map<string, Set<string>>();
     for (const [key, id] of rows) {
@@ -372,7 +374,8 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     while (node !== undefined) {
       if (j >= length || !isWordChar(folded.charCodeAt(j))) {
         const entry = entryAt[node];
-        if (entry !== undefined || notNameEnds.has(node)) {
+        const phrase = entry === undefined ? notNameEnds.get(node) : undefined;
+        if (entry !== undefined || (phrase !== undefined && hasPhraseCase(norm, i, phrase))) {
           best = entry;
           bestEnd = j;
         }
@@ -401,6 +404,18 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     prefixes.lastIndex = bestEnd;
   }
   return out;
+}
+
+/**
+ * True when the text at `start` has the capitals a phrase is written with after its first word:
+ * "Trump Media" is the company, "Trump media strategy" is not; "trump card" is also "Trump Card".
+ */
+function hasPhraseCase(norm: NormalizedText, start: number, phrase: string): boolean {
+  for (let k = phrase.indexOf(' ') + 1; k > 0 && k < phrase.length; k++) {
+    const code = phrase.charCodeAt(k);
+    if (isUpper(code) && !isUpper(norm.chars.charCodeAt(start + k))) return false;
+  }
+  return true;
 }
 
 /** Hyphen, en dash, em dash, slash: what joins two names in "Witkoff–Dmitriev talks". */
