@@ -118,6 +118,8 @@ export interface Matcher {
   readonly otherGivenNames: ReadonlySet<string>;
   /** The letters Cyrillic given names are compared through (see `nameSkeleton`). */
   readonly letters: Readonly<Record<string, string>>;
+  /** Skeletons already worked out, by folded word (a page repeats its names). */
+  readonly skeletons: Map<string, string>;
   /** Trie nodes where a phrase that is not a name ends ("Trump Tower") -> the phrase as written. */
   readonly notNameEnds: ReadonlyMap<number, string>;
   /** Folded generational suffixes that, after a surname, name a different person. */
@@ -311,6 +313,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     givenNames: idsByName(index.givenNames),
     otherGivenNames: new Set(index.otherGivenNames),
     letters: index.letters,
+    skeletons: new Map(),
     notNameEnds,
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
@@ -585,7 +588,7 @@ function classify(
   }
   // A word with a full stop that is not an initial ends the previous sentence ("on Monday. Graham").
   if (token?.hasStop && !token.isInitial) token = undefined;
-  const given = token?.isCapitalized ? nameSkeleton(token.key, matcher.letters) : undefined;
+  const given = token?.isCapitalized ? skeletonOf(matcher, token.key) : undefined;
   const givenOwners = given === undefined ? undefined : matcher.givenNames.get(given);
   const owner = givenOwners ? entry.owners.find((p) => givenOwners.has(p.id)) : undefined;
 
@@ -639,8 +642,8 @@ function classify(
     if (
       next?.isCapitalized &&
       !suffix &&
-      (matcher.otherGivenNames.has(nameSkeleton(entry.key, matcher.letters)) ||
-        matcher.givenNames.has(nameSkeleton(entry.key, matcher.letters)))
+      (matcher.otherGivenNames.has(skeletonOf(matcher, entry.key)) ||
+        matcher.givenNames.has(skeletonOf(matcher, entry.key)))
     ) {
       return undefined; // "Graham Allison": here the surname is someone's given name.
     }
@@ -649,6 +652,16 @@ function classify(
     }
   }
   return candidate;
+}
+
+/** `nameSkeleton` of a folded word, remembered (up to a bound: a hostile page has endless words). */
+function skeletonOf(matcher: Matcher, key: string): string {
+  let skeleton = matcher.skeletons.get(key);
+  if (skeleton === undefined) {
+    skeleton = nameSkeleton(key, matcher.letters);
+    if (matcher.skeletons.size < 10_000) matcher.skeletons.set(key, skeleton);
+  }
+  return skeleton;
 }
 
 function isAllCaps(norm: NormalizedText, start: number, end: number): boolean {
