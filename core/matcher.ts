@@ -49,8 +49,8 @@ export interface NameLexicon {
   romanization: RomanizationTable;
   /** Phrases that start with an alias and are not the person ("Trump Tower", "trump card"). */
   notNames: readonly string[];
-  /** True for a folded common word, which a generated romanisation must not be. */
-  isWord: (key: string) => boolean;
+  /** Common words (lower case) that a generated romanisation must not be ("poutine"). */
+  words: readonly string[];
 }
 
 /** What the matcher needs of an alias. */
@@ -209,6 +209,7 @@ export function compileMatcherIndex(
   // A generated form that is a word, any given name or anyone's alias is not worth the confusion.
   const others = skeletons(otherGivenNames);
   const taken = new Set<string>();
+  const words = new Set(lexicon.words);
   for (const person of people) {
     for (const given of person.givenNames) taken.add(foldString(given));
     for (const alias of person.aliases) taken.add(foldString(alias.text));
@@ -223,7 +224,7 @@ export function compileMatcherIndex(
       const generated = languages
         ? romanize(alias.text, romanization, languages).filter((form) => {
             const key = foldString(form);
-            return !taken.has(key) && !others.has(nameSkeleton(key, letters)) && !lexicon.isWord(key);
+            return !taken.has(key) && !others.has(nameSkeleton(key, letters)) && !words.has(key);
           })
         : [];
       const written = [...declinedForms(alias.text), ...generated]

@@ -28,6 +28,13 @@ function onlyBlock(root: Node = document.body): TextBlock {
   return block;
 }
 
+/** The page's blocks and their mentions, as the content script finds them. */
+function walkAndMatch(): { blocks: TextBlock[]; resolved: ReturnType<typeof resolveMentions> } {
+  const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
+  const blocks = [...walkTextBlocks(document.body)];
+  return { blocks, resolved: resolveMentions(blocks.map((b) => scanText(matcher, b.text))) };
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
 });
@@ -57,11 +64,9 @@ describe('blocks of running text', () => {
 
 describe('words that markup glues together', () => {
   it('reads an element boundary as a word boundary where a name meets a number or a capital', () => {
-    const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
     document.body.innerHTML =
       '<li><a href="#">Donald Trump</a><span>42,070</span></li><li><a>Marco Rubio</a><b>Secretary of State</b></li>';
-    const blocks = [...walkTextBlocks(document.body)];
-    const resolved = resolveMentions(blocks.map((b) => scanText(matcher, b.text)));
+    const { blocks, resolved } = walkAndMatch();
     expect(resolved.flat().map((m) => `${m.person}: ${m.surface}`)).toEqual([
       'donald-trump: Donald Trump',
       'marco-rubio: Marco Rubio',
@@ -175,11 +180,9 @@ describe('mapping block offsets back to the page', () => {
   });
 
   it("paints each matcher mention over exactly the mention's surface", () => {
-    const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
     document.body.innerHTML =
       '<h1>Dmitriev in Miami</h1><p>Envoy Steve <b>Wit</b>koff met <i>Kirill</i>&nbsp;Dmitriev and <a>Jared Kushner</a>.</p>';
-    const blocks = [...walkTextBlocks(document.body)];
-    const resolved = resolveMentions(blocks.map((b) => scanText(matcher, b.text)));
+    const { blocks, resolved } = walkAndMatch();
     const painted = blocks.flatMap((block, i) =>
       (resolved[i] ?? []).map((m) => {
         expect(rangeText(block, m.start, m.end)).toBe(m.surface);
