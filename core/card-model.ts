@@ -153,7 +153,9 @@ export function describeMatch(
   );
   switch (mention.reason.kind) {
     case 'full-name':
-      return `Matched the full name “${surface}”.`;
+      return `Matched the full name “${surface}”, written here.`;
+    case 'title':
+      return `Matched “${surface}” after the title “${mention.reason.title}”.`;
     case 'surname':
       return surface === mention.alias
         ? `Matched the surname “${surface}”.`
@@ -161,7 +163,9 @@ export function describeMatch(
     case 'alias':
       return `Matched “${surface}”.`;
     case 'anchored':
-      return `“${surface}” alone could be someone else; this page names “${mention.reason.anchor.surface}”.`;
+      return mention.reason.anchor.isElsewhere
+        ? `“${surface}” alone could be someone else; another paragraph of this page names “${mention.reason.anchor.surface}”.`
+        : `“${surface}” alone could be someone else; this paragraph names “${mention.reason.anchor.surface}”.`;
     case 'linked':
       return `“${surface}” alone could be someone else; here it is joined to “${mention.reason.partner.surface}”, whom the sources link with ${personName}.`;
   }

@@ -11,7 +11,7 @@ export interface TextBlock {
   readonly nodes: Text[];
   /** Offset of each node's first character in `text`. */
   readonly starts: number[];
-  /** The nodes' data joined (with "\n" for a <br>). */
+  /** The nodes' data joined (with "\n" for a <br>, and between two words that markup glued together). */
   readonly text: string;
 }
 
@@ -132,6 +132,32 @@ export function isInSkippedSubtree(node: Node, stopAt?: Node): boolean {
   return false;
 }
 
+/** What a block has between two text nodes that markup glued into two words: a line break, as for <br>. */
+const WORD_BREAK = '\n';
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isLetter(code: number): boolean {
+  const c = String.fromCharCode(code);
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+/**
+ * True when markup put two words side by side with no space (`Donald Trump</a><span>42,070</span>`):
+ * a letter against a digit, or a lower-case letter against a capital. A capital followed by lower case
+ * ("<span>S</span>teve", "Wit<b>koff</b>") is one word split for styling and stays one.
+ */
+function isMarkupWordBreak(before: number, after: number): boolean {
+  if (isDigit(before)) return isLetter(after);
+  if (!isLetter(before)) return false;
+  if (isDigit(after)) return true;
+  const a = String.fromCharCode(after);
+  const b = String.fromCharCode(before);
+  return b !== b.toUpperCase() && a !== a.toLowerCase() && isLetter(after);
+}
+
 class BlockBuilder {
   nodes: Text[] = [];
   starts: number[] = [];
@@ -141,6 +167,11 @@ class BlockBuilder {
   addText(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
+    const last = this.parts[this.parts.length - 1];
+    if (last !== undefined && isMarkupWordBreak(last.charCodeAt(last.length - 1), data.charCodeAt(0))) {
+      this.parts.push(WORD_BREAK);
+      this.length += WORD_BREAK.length;
+    }
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);

@@ -12,12 +12,22 @@
 import {
   foldCode,
   foldString,
+  isApostrophe,
   isWordChar,
   normalizeText,
   originOf,
   sliceChars,
   type NormalizedText,
 } from './text-normalize';
+import {
+  expandGivenNames,
+  nameSkeleton,
+  romanize,
+  skeletonLetters,
+  type NicknameTable,
+  type RomanizationTable,
+} from './name-forms';
+import { NAME_LEXICON } from '../data/name-lexicon';
 
 /** What the matcher needs of a person (a subset of the knowledge base's Person). */
 export interface MatcherPerson {
@@ -29,6 +39,18 @@ export interface MatcherPerson {
   aliases: readonly MatcherAlias[];
   /** People the knowledge base links with this one (both directions are read). */
   links?: readonly { person: string }[] | undefined;
+  /** The person's country: whether their Cyrillic names are their own, to be romanised (data/romanization.json). */
+  country?: string | undefined;
+}
+
+/** The tables the index is compiled with besides the people (data/name-lexicon.ts). */
+export interface NameLexicon {
+  nicknames: NicknameTable;
+  romanization: RomanizationTable;
+  /** Phrases that start with an alias and are not the person ("Trump Tower", "trump card"). */
+  notNames: readonly string[];
+  /** Common words (lower case) that a generated romanisation must not be ("poutine"). */
+  words: readonly string[];
 }
 
 /** What the matcher needs of an alias. */
@@ -45,7 +67,10 @@ export type MentionReason =
   | { kind: 'full-name' }
   | { kind: 'surname' }
   | { kind: 'alias' }
-  | { kind: 'anchored'; anchor: { start: number; end: number; surface: string } }
+  /** A rank or office before a surname only this person has ("President Trump"). */
+  | { kind: 'title'; title: string }
+  /** Anchored by a naming on the page: where it is (`isElsewhere`: in another block of the page). */
+  | { kind: 'anchored'; anchor: { start: number; end: number; surface: string; isElsewhere: boolean } }
   /** Joined by a dash to a person the knowledge base links with ("Witkoff–Dmitriev"). */
   | { kind: 'linked'; partner: { person: string; surface: string } };
 
@@ -87,10 +112,16 @@ export interface Matcher {
   readonly trie: ReadonlyMap<number, number>;
   /** The alias form that ends at each trie node, if one does. */
   readonly entryAt: readonly (AliasEntry | undefined)[];
-  /** Folded given name -> ids of the people who have it. */
+  /** Given name's skeleton (`nameSkeleton`) -> ids of the people who have it, in any of its forms. */
   readonly givenNames: Map<string, Set<string>>;
-  /** Folded given names of people outside the knowledge base (see data/given-names.json). */
+  /** Skeletons of given names of people outside the knowledge base (see data/given-names.json). */
   readonly otherGivenNames: ReadonlySet<string>;
+  /** The letters Cyrillic given names are compared through (see `nameSkeleton`). */
+  readonly letters: Readonly<Record<string, string>>;
+  /** Skeletons already worked out, by folded word (a page repeats its names). */
+  readonly skeletons: Map<string, string>;
+  /** Trie nodes where a phrase that is not a name ends ("Trump Tower") -> the phrase as written. */
+  readonly notNameEnds: ReadonlyMap<number, string>;
   /** Folded generational suffixes that, after a surname, name a different person. */
   readonly suffixes: ReadonlySet<string>;
   /** Folded middle names / patronymics -> ids of the people who have them. */
@@ -140,42 +171,92 @@ export function declinedForms(alias: string): string[] {
 export interface MatcherIndex {
   /** One row per (alias form, person), in knowledge-base order: [folded key, form as written, person id, alias index]. */
   readonly forms: readonly (readonly [string, string, string, number])[];
-  /** [folded given name, person id]. */
+  /** [skeleton of a form of a given name, person id]. */
   readonly givenNames: readonly (readonly [string, string])[];
   /** [folded middle name or patronymic, person id]. */
   readonly middleNames: readonly (readonly [string, string])[];
-  /** Folded given names of people outside the knowledge base. */
+  /** Skeletons of the given names of people outside the knowledge base. */
   readonly otherGivenNames: readonly string[];
+  /** The letters Cyrillic given names are read through (`nameSkeleton`). */
+  readonly letters: Readonly<Record<string, string>>;
+  /** Phrases that are not names, as written (their capitals must be in the text). */
+  readonly notNames: readonly string[];
 }
 
-/** Works out the index of `people`; `otherGivenNames` are common given names (any case). */
+/**
+ * Works out the index of `people`; `otherGivenNames` are common given names (any case). Given names
+ * count in all their forms (nickname families, romanisations, spellings: `expandGivenNames`), and the
+ * Cyrillic surnames of people from countries that write in Cyrillic are romanised in every style
+ * (`romanize`) unless a form would be someone else's name.
+ */
 export function compileMatcherIndex(
   people: readonly MatcherPerson[],
   otherGivenNames: Iterable<string>,
+  lexicon: NameLexicon = NAME_LEXICON,
 ): MatcherIndex {
+  const { nicknames, romanization } = lexicon;
+  const letters = skeletonLetters(romanization);
   // Composed and decomposed (NFD) spellings alike: both are common in scraped text.
   const folded = (name: string) =>
     [...new Set([name.normalize('NFC'), name.normalize('NFD')])].map(foldString);
+  const skeletons = (names: Iterable<string>) =>
+    new Set(
+      [...expandGivenNames(names, nicknames, romanization)].map((n) => nameSkeleton(foldString(n), letters)),
+    );
   const forms: [string, string, string, number][] = [];
   const givenNames: [string, string][] = [];
   const middleNames: [string, string][] = [];
+  // A generated form that is a word, any given name or anyone's alias is not worth the confusion.
+  const others = skeletons(otherGivenNames);
+  const taken = new Set<string>();
+  const words = new Set(lexicon.words);
   for (const person of people) {
-    for (const given of person.givenNames) for (const key of folded(given)) givenNames.push([key, person.id]);
+    for (const given of person.givenNames) taken.add(foldString(given));
+    for (const alias of person.aliases) taken.add(foldString(alias.text));
+  }
+  for (const person of people) {
+    const own = new Set<string>(); // a form two of the person's aliases generate is indexed once
+    for (const key of skeletons(person.givenNames)) givenNames.push([key, person.id]);
     for (const middle of person.middleNames ?? [])
       for (const key of folded(middle)) middleNames.push([key, person.id]);
+    const languages = person.country ? romanization.countries[person.country] : undefined;
     person.aliases.forEach((alias, aliasIndex) => {
-      const written = declinedForms(alias.text)
+      const generated = languages
+        ? romanize(alias.text, romanization, languages).filter((form) => {
+            const key = foldString(form);
+            return !taken.has(key) && !others.has(nameSkeleton(key, letters)) && !words.has(key);
+          })
+        : [];
+      const written = [...declinedForms(alias.text), ...generated]
         .flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')])
         .flatMap(apostropheForms);
       for (const form of new Set(written)) {
         const key = foldString(form);
-        if (key) forms.push([key, form, person.id, aliasIndex]);
+        if (key && !own.has(form)) forms.push([key, form, person.id, aliasIndex]);
+        own.add(form);
       }
     });
   }
-  const others = new Set<string>();
-  for (const name of otherGivenNames) for (const key of folded(name)) others.add(key);
-  return { forms, givenNames, middleNames, otherGivenNames: [...others] };
+  // Only the phrases of these people's aliases (tests/name-lexicon.test.ts checks that each phrase has one).
+  const aliasKeys = new Set(forms.map(([key]) => key));
+  const notNames = lexicon.notNames.filter((phrase) => aliasKeys.has(foldString(phrase).split(' ')[0] ?? ''));
+  return { forms, givenNames, middleNames, otherGivenNames: [...others], letters, notNames };
+}
+
+/** Adds `key` to the trie; returns the node it ends at. */
+function insertKey(trie: Map<number, number>, entryAt: (AliasEntry | undefined)[], key: string): number {
+  let node = 0;
+  for (let i = 0; i < key.length; i++) {
+    const step = transition(node, key.charCodeAt(i));
+    let child = trie.get(step);
+    if (child === undefined) {
+      child = entryAt.length;
+      entryAt.push(undefined);
+      trie.set(step, child);
+    }
+    node = child;
+  }
+  return node;
 }
 
 /** Builds a matcher for `people` from their index (the index must come from the same people). */
@@ -190,8 +271,11 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
     const existing = entries.get(key);
     if (existing) {
-      if (!existing.owners.includes(person)) existing.owners.push(person);
-      existing.needsAnchor = true;
+      // The same form for two people: each bare occurrence needs the page to say whom.
+      if (!existing.owners.includes(person)) {
+        existing.owners.push(person);
+        existing.needsAnchor = true;
+      }
       continue;
     }
     const entry: AliasEntry = {
@@ -202,19 +286,11 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
       needsAnchor: Boolean(alias.ambiguous) || Boolean(alias.sharedWith?.length),
     };
     entries.set(key, entry);
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const step = transition(node, key.charCodeAt(i));
-      let child = trie.get(step);
-      if (child === undefined) {
-        child = entryAt.length;
-        entryAt.push(undefined);
-        trie.set(step, child);
-      }
-      node = child;
-    }
-    entryAt[node] = entry;
+    entryAt[insertKey(trie, entryAt, key)] = entry;
   }
+  const notNameEnds = new Map(
+    index.notNames.map((phrase) => [insertKey(trie, entryAt, foldString(phrase)), phrase]),
+  );
   const idsByName = (rows: readonly (readonly [string, string])[]) => {
     const map = new Map<string, Set<string>>();
     for (const [key, id] of rows) {
@@ -237,6 +313,9 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     entryAt,
     givenNames: idsByName(index.givenNames),
     otherGivenNames: new Set(index.otherGivenNames),
+    letters: index.letters,
+    skeletons: new Map(),
+    notNameEnds,
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
     prefixes,
@@ -244,8 +323,12 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
 }
 
 /** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
-export function buildMatcher(people: readonly MatcherPerson[], otherGivenNames: Iterable<string>): Matcher {
-  return matcherFromIndex(compileMatcherIndex(people, otherGivenNames), people);
+export function buildMatcher(
+  people: readonly MatcherPerson[],
+  otherGivenNames: Iterable<string>,
+  lexicon: NameLexicon = NAME_LEXICON,
+): Matcher {
+  return matcherFromIndex(compileMatcherIndex(people, otherGivenNames, lexicon), people);
 }
 
 /** A possible mention found by `scanText`, before the page-level decisions of `resolveMentions`. */
@@ -259,6 +342,8 @@ export interface Candidate {
   person: MatcherPerson | undefined;
   /** Set when the context showed someone else of this surname (blocks anchoring). */
   isSomeoneElse: boolean;
+  /** The rank or office before the surname that decided the person ("President"), if that decided it. */
+  title?: string;
   /** Candidates joined to this one by a dash or slash ("Witkoff–Dmitriev"). */
   joined?: Candidate[];
 }
@@ -284,23 +369,29 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     const i = found.index;
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
-    // Walk the trie; remember the longest alias that ends on a word boundary.
-    const { trie, entryAt } = matcher;
+    // Walk the trie; remember the longest alias (or phrase that is not a name) ending on a word boundary.
+    const { trie, entryAt, notNameEnds } = matcher;
     let node = trie.get(transition(0, folded.charCodeAt(i)));
     let j = i + 1;
     let best: AliasEntry | undefined;
     let bestEnd = -1;
     while (node !== undefined) {
-      const entry = entryAt[node];
-      if (entry !== undefined && (j >= length || !isWordChar(folded.charCodeAt(j)))) {
-        best = entry;
-        bestEnd = j;
+      if (j >= length || !isWordChar(folded.charCodeAt(j))) {
+        const entry = entryAt[node];
+        const phrase = entry === undefined ? notNameEnds.get(node) : undefined;
+        if (entry !== undefined || (phrase !== undefined && hasPhraseCase(norm, i, phrase))) {
+          best = entry;
+          bestEnd = j;
+        }
       }
       if (j >= length) break;
       node = trie.get(transition(node, folded.charCodeAt(j)));
       j++;
     }
-    if (best === undefined) continue;
+    if (best === undefined) {
+      if (bestEnd > 0) prefixes.lastIndex = bestEnd; // "Trump Tower": the phrase is read as a whole
+      continue;
+    }
     const candidate = classify(matcher, norm, i, bestEnd, best);
     if (candidate) {
       const previous = out[out.length - 1];
@@ -317,6 +408,18 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     prefixes.lastIndex = bestEnd;
   }
   return out;
+}
+
+/**
+ * True when the text at `start` has the capitals a phrase is written with after its first word:
+ * "Trump Media" is the company, "Trump media strategy" is not; "trump card" is also "Trump Card".
+ */
+function hasPhraseCase(norm: NormalizedText, start: number, phrase: string): boolean {
+  for (let k = phrase.indexOf(' ') + 1; k > 0 && k < phrase.length; k++) {
+    const code = phrase.charCodeAt(k);
+    if (isUpper(code) && !isUpper(norm.chars.charCodeAt(start + k))) return false;
+  }
+  return true;
 }
 
 /** Hyphen, en dash, em dash, slash: what joins two names in "Witkoff–Dmitriev talks". */
@@ -360,9 +463,10 @@ function tokenBefore(norm: NormalizedText, pos: number): Token | undefined {
   let start = end;
   while (start > 0 && isWordChar(chars.charCodeAt(start - 1))) start--;
   if (start === end) return undefined;
-  // Glued to an apostrophe or hyphen ("Trump’s", "Jean-"), it is not a given name.
+  // Glued to an apostrophe, hyphen or full stop ("Trump’s", "Jean-", "H.W."), it is not a given name;
+  // after any other mark ("[Melania Trump]", "*Melania Trump*", "#Melania Trump") it is.
   const before = start > 0 ? chars.charCodeAt(start - 1) : 0x20;
-  if (before !== 0x20 && before !== 0x28 && before !== 0x22 && before !== 0x201c) return undefined;
+  if (isApostrophe(before) || before === 0x2d || before === 0x2010 || before === 0x2e) return undefined;
   let key = '';
   for (let k = start; k < end; k++) key += String.fromCharCode(folded.charCodeAt(k));
   const first = chars.charCodeAt(start);
@@ -415,6 +519,15 @@ const TITLE_WORDS = new Set(
   meets met slams backs urges calls hits rejects praises blasts pm gop dem nato eu us uk un cfr isw nsc`.split(
     /\s+/,
   ),
+);
+
+/**
+ * Ranks and offices: before a surname only one person has, they show the page means that person,
+ * not a relative or namesake it also names ("Ivanka Trump joined her father, President Trump"). Folded.
+ */
+const RANK_WORDS = new Set(
+  `president prime minister secretary senator sen governor gov ambassador envoy chancellor spokesman
+  spokeswoman spokesperson aide adviser advisor negotiator commissioner pm`.split(/\s+/),
 );
 
 /** Words that follow a verb, not a name: "Fix the loopholes", "Fix it". Folded. */
@@ -476,7 +589,8 @@ function classify(
   }
   // A word with a full stop that is not an initial ends the previous sentence ("on Monday. Graham").
   if (token?.hasStop && !token.isInitial) token = undefined;
-  const givenOwners = token?.isCapitalized ? matcher.givenNames.get(token.key) : undefined;
+  const given = token?.isCapitalized ? skeletonOf(matcher, token.key) : undefined;
+  const givenOwners = given === undefined ? undefined : matcher.givenNames.get(given);
   const owner = givenOwners ? entry.owners.find((p) => givenOwners.has(p.id)) : undefined;
 
   if (token && owner) {
@@ -490,7 +604,7 @@ function classify(
     }
     return candidate;
   }
-  if (token?.isCapitalized && (givenOwners || matcher.otherGivenNames.has(token.key))) {
+  if (given !== undefined && (givenOwners || matcher.otherGivenNames.has(given))) {
     candidate.isSomeoneElse = true; // "Lindsey Graham", "Hunter Biden": a given name not the person's own.
     return candidate;
   }
@@ -509,6 +623,11 @@ function classify(
     candidate.isSomeoneElse = true;
     return candidate;
   }
+  if (token && !entry.needsAnchor && entry.owners.length === 1 && RANK_WORDS.has(token.key)) {
+    candidate.person = entry.owners[0];
+    candidate.title = sliceChars(norm, token.start, token.hasStop ? token.end - 1 : token.end);
+    return candidate;
+  }
   if (entry.needsAnchor) {
     // A surname that may name others gets the stricter reading a careful reader gives it.
     if (
@@ -524,7 +643,8 @@ function classify(
     if (
       next?.isCapitalized &&
       !suffix &&
-      (matcher.otherGivenNames.has(entry.key) || matcher.givenNames.has(entry.key))
+      (matcher.otherGivenNames.has(skeletonOf(matcher, entry.key)) ||
+        matcher.givenNames.has(skeletonOf(matcher, entry.key)))
     ) {
       return undefined; // "Graham Allison": here the surname is someone's given name.
     }
@@ -533,6 +653,16 @@ function classify(
     }
   }
   return candidate;
+}
+
+/** `nameSkeleton` of a folded word, remembered (up to a bound: a hostile page has endless words). */
+function skeletonOf(matcher: Matcher, key: string): string {
+  let skeleton = matcher.skeletons.get(key);
+  if (skeleton === undefined) {
+    skeleton = nameSkeleton(key, matcher.letters);
+    if (matcher.skeletons.size < 10_000) matcher.skeletons.set(key, skeleton);
+  }
+  return skeleton;
 }
 
 function isAllCaps(norm: NormalizedText, start: number, end: number): boolean {
@@ -572,7 +702,9 @@ function findLinkedPartner(
 
 /**
  * Decides which candidates are mentions, across all the texts (blocks) of one page, in page order:
- * a bare ambiguous surname needs the page to name its person in full. Returns one list per text.
+ * a bare ambiguous surname needs the page to name its person in full, and a bare surname of anyone
+ * goes to nobody where the page's deciding naming is someone else of that surname ("Melania Trump").
+ * Returns one list per text.
  */
 export function resolveMentions(texts: readonly (readonly Candidate[])[]): Mention[][] {
   const toMention = (c: Candidate, person: MatcherPerson, reason: MentionReason): Mention => ({
@@ -583,64 +715,78 @@ export function resolveMentions(texts: readonly (readonly Candidate[])[]): Menti
     alias: c.entry.alias.text,
     reason,
   });
-  // A naming decides, for each person it could be, whom a bare ambiguous surname refers to: a full
-  // name of that person, or someone else of the same surname. The nearest before wins; failing that,
-  // the first after (headlines often use the surname before the text gives the full name).
+  // A naming decides, for each person it could be, whom a bare surname refers to: a full name of that
+  // person, or someone else of the same surname (in the knowledge base or not). The nearest before
+  // wins; failing that, the first after (headlines often use the surname before the text names anyone).
   const deciders = (c: Candidate): readonly MatcherPerson[] =>
     c.person ? [c.person] : c.isSomeoneElse ? c.entry.owners : [];
-  const firstDecider = new Map<string, { c: Candidate; at: number }>();
+  interface Decider {
+    c: Candidate;
+    at: number;
+    text: number;
+  }
+  const firstDecider = new Map<string, Decider>();
+  /** People the page also names namesakes of: their bare surname needs the page's naming. */
+  const hasNamesake = new Set<string>();
   let at = 0;
-  for (const candidates of texts)
+  texts.forEach((candidates, text) => {
     for (const c of candidates) {
-      for (const p of deciders(c)) if (!firstDecider.has(p.id)) firstDecider.set(p.id, { c, at });
+      for (const p of deciders(c)) {
+        if (!firstDecider.has(p.id)) firstDecider.set(p.id, { c, at, text });
+        if (c.isSomeoneElse) hasNamesake.add(p.id);
+      }
       at++;
     }
-  const lastDecider = new Map<string, { c: Candidate; at: number }>();
+  });
+  const lastDecider = new Map<string, Decider>();
+  const findDecider = (c: Candidate): Decider | undefined => {
+    let found: Decider | undefined;
+    for (const p of c.entry.owners) {
+      const last = lastDecider.get(p.id);
+      if (last && (!found || last.at > found.at)) found = last;
+    }
+    if (found) return found;
+    for (const p of c.entry.owners) {
+      const first = firstDecider.get(p.id);
+      if (first && (!found || first.at < found.at)) found = first;
+    }
+    return found;
+  };
 
   at = 0;
-  return texts.map((candidates) => {
+  return texts.map((candidates, text) => {
     const mentions: Mention[] = [];
     for (const c of candidates) {
       const index = at++;
-      for (const p of deciders(c)) lastDecider.set(p.id, { c, at: index });
+      for (const p of deciders(c)) lastDecider.set(p.id, { c, at: index, text });
       if (c.isSomeoneElse) continue;
       if (c.person) {
-        mentions.push(toMention(c, c.person, { kind: 'full-name' }));
+        const reason: MentionReason = c.title ? { kind: 'title', title: c.title } : { kind: 'full-name' };
+        mentions.push(toMention(c, c.person, reason));
         continue;
       }
+      const decider = findDecider(c);
+      const anchored = (d: Decider): MentionReason => ({
+        kind: 'anchored',
+        anchor: { start: d.c.start, end: d.c.end, surface: d.c.surface, isElsewhere: d.text !== text },
+      });
       const only = c.entry.owners.length === 1 ? c.entry.owners[0] : undefined;
       if (!c.entry.needsAnchor && only) {
-        mentions.push(toMention(c, only, { kind: c.entry.alias.kind === 'surname' ? 'surname' : 'alias' }));
+        if (c.entry.alias.kind !== 'surname') {
+          mentions.push(toMention(c, only, { kind: 'alias' }));
+        } else if (!decider || !hasNamesake.has(only.id)) {
+          mentions.push(toMention(c, only, { kind: 'surname' }));
+        } else if (decider.c.person) {
+          mentions.push(toMention(c, only, anchored(decider)));
+        }
         continue;
       }
-      let anchor: Candidate | undefined;
-      let anchorAt = -1;
-      for (const p of c.entry.owners) {
-        const last = lastDecider.get(p.id);
-        if (last && last.at > anchorAt) ({ c: anchor, at: anchorAt } = last);
-      }
-      if (!anchor) {
-        let firstAt = Infinity;
-        for (const p of c.entry.owners) {
-          const first = firstDecider.get(p.id);
-          if (first && first.at < firstAt) ({ c: anchor, at: firstAt } = first);
-        }
-      }
-      if (!anchor) {
+      if (!decider) {
         const linked = findLinkedPartner(c);
-        if (linked) {
-          mentions.push(toMention(c, linked.owner, { kind: 'linked', partner: linked.partner }));
-          continue;
-        }
+        if (linked) mentions.push(toMention(c, linked.owner, { kind: 'linked', partner: linked.partner }));
+        continue;
       }
-      if (anchor?.person) {
-        mentions.push(
-          toMention(c, anchor.person, {
-            kind: 'anchored',
-            anchor: { start: anchor.start, end: anchor.end, surface: anchor.surface },
-          }),
-        );
-      }
+      if (decider.c.person) mentions.push(toMention(c, decider.c.person, anchored(decider)));
     }
     return mentions;
   });

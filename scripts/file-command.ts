@@ -4,6 +4,7 @@
  * each file read or named on stderr.
  */
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { mergePacks } from '../core/knowledge-base';
 import { describeProblems } from '../core/pack-validate';
 import type { Person } from '../data/schema';
@@ -64,4 +65,36 @@ export function runOverFiles<T>(
     each(file, content, context);
   }
   return code;
+}
+
+/** True for the files that are parsed as HTML rather than read as plain text. */
+export function isHtmlFile(file: string): boolean {
+  return /\.html?$/i.test(file);
+}
+
+/**
+ * Parses `html` into a DOM (happy-dom) and hands its body to `read` (null when it has none). The tools
+ * read a page's text and nothing else: no script, style, image, frame or preload is fetched. The page
+ * gets a base URL of its own (relative URLs resolve instead of throwing), and any request happy-dom would
+ * still make (a `<link rel="preload" as="fetch">`) gets an empty answer.
+ */
+export function withPageBody<T>(html: string, read: (body: Node | null) => T): T {
+  const window: Window = new Window({
+    url: 'https://spotter.invalid/',
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      enableCSSFileLoading: false,
+      enableImageFileLoading: false,
+      handleDisabledFileLoadingAsSuccess: true,
+      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      fetch: { interceptor: { beforeAsyncRequest: () => Promise.resolve(new window.Response('')) } },
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(html, 'text/html');
+    return read(document.body as unknown as Node | null);
+  } finally {
+    void window.happyDOM.close();
+  }
 }

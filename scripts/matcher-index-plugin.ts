@@ -13,6 +13,10 @@ import { loadKnowledgeBase, PROJECT_ROOT } from './kb-files';
 export const MATCHER_INDEX_MODULE = 'virtual:dramatis-matcher-index';
 
 const GIVEN_NAMES = join(PROJECT_ROOT, 'data', 'given-names.json');
+/** The tables of data/name-lexicon.ts, read by compileMatcherIndex. */
+const LEXICON_FILES = ['nicknames.json', 'romanization.json', 'not-names.json'].map((name) =>
+  join(PROJECT_ROOT, 'data', name),
+);
 const PEOPLE_DIR = join(PROJECT_ROOT, 'data', 'people');
 
 /** The module's source, and the files it was computed from (to rebuild when one changes). */
@@ -22,7 +26,7 @@ export function matcherIndexModule(): { code: string; files: string[] } {
   const index = compileMatcherIndex(kb.people, names);
   // Listed, not read again: loadKnowledgeBase has read and validated them.
   const people = readdirSync(PEOPLE_DIR).filter((name) => name.endsWith('.json'));
-  const files = [GIVEN_NAMES, ...people.map((name) => join(PEOPLE_DIR, name))];
+  const files = [GIVEN_NAMES, ...LEXICON_FILES, ...people.map((name) => join(PEOPLE_DIR, name))];
   // A JSON string parsed once is the quickest way for a JavaScript engine to load plain data.
   return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`, files };
 }

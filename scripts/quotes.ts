@@ -10,12 +10,11 @@
  * Only quotations go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any
  * file could not be read (the others are still printed) and 2 when no file is given.
  */
-import { Window } from 'happy-dom';
 import { walkTextBlocks } from '../core/dom-text';
 import { buildMatcher } from '../core/matcher';
 import { buildQuotationFinder, findQuotations } from '../core/quotations';
 import givenNames from '../data/given-names.json';
-import { runOverFiles } from './file-command';
+import { isHtmlFile, runOverFiles, withPageBody } from './file-command';
 
 /** One output line. Key order is the output's column order. */
 export interface QuoteLine {
@@ -30,15 +29,9 @@ export interface QuoteLine {
 
 /** The walked text of an HTML page: its text blocks joined with "\n" (the spotter's offsets). */
 function walkedText(html: string): string {
-  const window = new Window({
-    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
-  });
-  try {
-    const body = new window.DOMParser().parseFromString(html, 'text/html').body as unknown as Node | null;
-    return body ? [...walkTextBlocks(body)].map((block) => block.text).join('\n') : '';
-  } finally {
-    void window.happyDOM.close();
-  }
+  return withPageBody(html, (body) =>
+    body ? [...walkTextBlocks(body)].map((block) => block.text).join('\n') : '',
+  );
 }
 
 process.exitCode = runOverFiles(
@@ -46,7 +39,7 @@ process.exitCode = runOverFiles(
   process.argv.slice(2),
   (people) => buildQuotationFinder(buildMatcher(people, givenNames.names), people),
   (file, content, finder) => {
-    const text = /\.html?$/i.test(file) ? walkedText(content) : content;
+    const text = isHtmlFile(file) ? walkedText(content) : content;
     for (const { start, end, text: quoted, speaker, speakerName, cue } of findQuotations(finder, text)) {
       const line: QuoteLine = { file, start, end, text: quoted, speaker, speakerName, cue };
       process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -16,11 +16,10 @@
  * Only mentions go to stdout. Errors go to stderr, naming the file; the exit code is 1 when any file
  * could not be read (the others are still printed) and 2 when no file is given.
  */
-import { Window } from 'happy-dom';
 import { buildMatcher, resolveMentions, scanText, type Matcher, type Mention } from '../core/matcher';
 import { spotPage } from '../core/spot-page';
 import givenNames from '../data/given-names.json';
-import { runOverFiles } from './file-command';
+import { isHtmlFile, runOverFiles, withPageBody } from './file-command';
 
 /** One output line. Key order is the output's column order. */
 export interface SpotLine {
@@ -35,11 +34,6 @@ export interface SpotLine {
 /** The separator between two blocks in the walked text of an HTML file. */
 const BLOCK_SEPARATOR = '\n';
 
-/** True for the files that are parsed as HTML rather than read as plain text. */
-function isHtmlFile(file: string): boolean {
-  return /\.html?$/i.test(file);
-}
-
 /** The mentions of a plain text, offsets into the text. */
 function spotText(matcher: Matcher, text: string): Mention[] {
   return resolveMentions([scanText(matcher, text)])[0] ?? [];
@@ -47,12 +41,7 @@ function spotText(matcher: Matcher, text: string): Mention[] {
 
 /** The mentions of an HTML page, offsets into its walked text (see the module comment). */
 function spotHtml(matcher: Matcher, html: string): Mention[] {
-  const window = new Window({
-    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
-  });
-  try {
-    const document = new window.DOMParser().parseFromString(html, 'text/html');
-    const body = document.body as unknown as Node | null;
+  return withPageBody(html, (body) => {
     if (!body) return [];
     const out: Mention[] = [];
     let offset = 0;
@@ -61,9 +50,7 @@ function spotHtml(matcher: Matcher, html: string): Mention[] {
       offset += block.text.length + BLOCK_SEPARATOR.length;
     }
     return out;
-  } finally {
-    void window.happyDOM.close();
-  }
+  });
 }
 
 process.exitCode = runOverFiles(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCardModel, describeMatch } from '../core/card-model';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { findMentions } from '../core/matcher';
+import { findMentions, resolveMentions, scanText } from '../core/matcher';
 import { loadTestKnowledgeBase } from './support/kb';
 
 const { kb, matcher } = loadTestKnowledgeBase();
@@ -84,12 +84,26 @@ describe('why this name matched', () => {
   };
 
   it('explains a full name, a surname, an anchored surname and a linked compound', () => {
-    expect(why('Steve Witkoff arrived.')).toBe('Matched the full name “Steve Witkoff”.');
+    expect(why('Steve Witkoff arrived.')).toBe('Matched the full name “Steve Witkoff”, written here.');
     expect(why('Witkoff arrived.')).toBe('Matched the surname “Witkoff”.');
     expect(why('Zelenskyy spoke.')).toBe('Matched the surname “Zelenskyy”.');
     expect(why('Thomas Graham spoke. Graham argues.')).toBe(
-      '“Graham” alone could be someone else; this page names “Thomas Graham”.',
+      '“Graham” alone could be someone else; this paragraph names “Thomas Graham”.',
     );
     expect(why('the Witkoff–Dmitriev conversations')).toContain('joined to “Witkoff”');
+  });
+
+  it('says when the naming that anchors a surname is in another paragraph, and names a title', () => {
+    const [, body] = resolveMentions(
+      ['Thomas Graham spoke.', 'Graham argues.'].map((t) => scanText(matcher, t)),
+    );
+    const m = body?.[0];
+    if (!m) throw new Error('no mention');
+    expect(describeMatch(m, 'Thomas Graham')).toBe(
+      '“Graham” alone could be someone else; another paragraph of this page names “Thomas Graham”.',
+    );
+    expect(why('Ivanka Trump joined her father, President Trump.')).toBe(
+      'Matched “Trump” after the title “President”.',
+    );
   });
 });

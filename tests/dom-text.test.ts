@@ -12,7 +12,7 @@ import {
   walkTextBlocks,
   type TextBlock,
 } from '../core/dom-text';
-import { buildMatcher } from '../core/matcher';
+import { buildMatcher, type Mention } from '../core/matcher';
 import { spotPage } from '../core/spot-page';
 // The knowledge base as the extension bundles it (scripts/kb-files.ts is Node-only: it needs file URLs).
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
@@ -27,6 +27,12 @@ function onlyBlock(root: Node = document.body): TextBlock {
   const [block] = blocks;
   if (!block) throw new Error('no block');
   return block;
+}
+
+/** The page's blocks and their mentions, as the content script finds them. */
+function walkAndMatch(): { blocks: TextBlock[]; resolved: Mention[][] } {
+  const spotted = spotPage(buildMatcher(PEOPLE, OTHER_GIVEN_NAMES), document.body);
+  return { blocks: spotted.map((s) => s.block), resolved: spotted.map((s) => s.mentions) };
 }
 
 beforeEach(() => {
@@ -53,6 +59,26 @@ describe('blocks of running text', () => {
     const block = onlyBlock();
     expect(block.text).toBe('Steve\nWitkoff');
     expect(block.starts).toEqual([0, 6]);
+  });
+});
+
+describe('words that markup glues together', () => {
+  it('reads an element boundary as a word boundary where a name meets a number or a capital', () => {
+    document.body.innerHTML =
+      '<li><a href="#">Donald Trump</a><span>42,070</span></li><li><a>Marco Rubio</a><b>Secretary of State</b></li>';
+    const { blocks, resolved } = walkAndMatch();
+    expect(resolved.flat().map((m) => `${m.person}: ${m.surface}`)).toEqual([
+      'donald-trump: Donald Trump',
+      'marco-rubio: Marco Rubio',
+    ]);
+    const [first] = blocks;
+    if (!first) throw new Error('no block');
+    expect(blockPosition(first, 12, true)).toEqual({ node: first.nodes[0], offset: 12 });
+  });
+
+  it('keeps a word split for styling in one piece ("<span>S</span>teve", "Wit<b>koff</b>")', () => {
+    document.body.innerHTML = '<p><span class="dropcap">S</span>teve Wit<b>koff</b> flew in.</p>';
+    expect(onlyBlock().text).toBe('Steve Witkoff flew in.');
   });
 });
 
@@ -154,11 +180,11 @@ describe('mapping block offsets back to the page', () => {
   });
 
   it("paints each matcher mention over exactly the mention's surface", () => {
-    const matcher = buildMatcher(PEOPLE, OTHER_GIVEN_NAMES);
     document.body.innerHTML =
       '<h1>Dmitriev in Miami</h1><p>Envoy Steve <b>Wit</b>koff met <i>Kirill</i>&nbsp;Dmitriev and <a>Jared Kushner</a>.</p>';
-    const painted = spotPage(matcher, document.body).flatMap(({ block, mentions }) =>
-      mentions.map((m) => {
+    const { blocks, resolved } = walkAndMatch();
+    const painted = blocks.flatMap((block, i) =>
+      (resolved[i] ?? []).map((m) => {
         expect(rangeText(block, m.start, m.end)).toBe(m.surface);
         return `${m.person}: ${m.surface}`;
       }),

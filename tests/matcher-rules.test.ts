@@ -46,7 +46,10 @@ describe('the reason a card gives for each kind of mention', () => {
       person: 'kirill-dmitriev',
       surface: 'Dmitriev',
       alias: 'Dmitriev',
-      reason: { kind: 'anchored', anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' } },
+      reason: {
+        kind: 'anchored',
+        anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: false },
+      },
     });
   });
 
@@ -60,7 +63,10 @@ describe('the reason a card gives for each kind of mention', () => {
         person: 'kirill-dmitriev',
         surface: 'Dmitriev',
         alias: 'Dmitriev',
-        reason: { kind: 'anchored', anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' } },
+        reason: {
+          kind: 'anchored',
+          anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: true },
+        },
       },
     ]);
     expect(body?.map((m) => m.reason.kind)).toEqual(['full-name']);
@@ -172,7 +178,7 @@ describe('texts of hostile size', () => {
     });
     expect(mentions[mentions.length - 2]?.reason).toEqual({
       kind: 'anchored',
-      anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev' },
+      anchor: { start: 0, end: 15, surface: 'Kirill Dmitriev', isElsewhere: false },
     });
   });
 
@@ -256,5 +262,13 @@ describe('rules the fixtures do not reach', () => {
     );
     const text = 'Conan O’Brien joked; Oʼbrien left; O‘BRIEN waved.';
     expect(findMentions(custom, text).map((m) => m.surface)).toEqual(['Conan O’Brien', 'Oʼbrien', 'O‘BRIEN']);
+  });
+});
+
+describe('names after any mark', () => {
+  it('a full name in square brackets is the full name, and a namesake in brackets is not the person', () => {
+    expect(find('[Donald Trump] [Melania Trump]').map((m) => [m.surface, m.reason.kind])).toEqual([
+      ['Donald Trump', 'full-name'],
+    ]);
   });
 });

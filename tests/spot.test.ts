@@ -86,6 +86,14 @@ describe.concurrent('npm run spot', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('reads a page that preloads its own resources without fetching them or failing', async () => {
+    const page = 'tests/fixtures/pages/page-resources.html';
+    const { status, stdout, stderr } = await spot(page);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(parseLines(stdout).map((line) => line.surface)).toEqual(['Steve Witkoff', 'Vladimir Putin']);
+  });
+
   it('names a missing file on stderr, exits 1 and still prints the other files', async () => {
     const missing = 'tests/fixtures/pages/no-such-page.txt';
     const { status, stdout, stderr } = await spot(missing, PAGE);
