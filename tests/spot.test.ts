@@ -34,7 +34,7 @@ function parseLines(stdout: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe.concurrent('npm run spot', { timeout: 30_000 }, () => {
+describe.concurrent('npm run spot', { timeout: 90_000 }, () => {
   it('prints one JSON line per mention of a source text, offsets into the file', async () => {
     const { status, stdout, stderr } = await spot(ARTICLE);
     expect(stderr).toBe('');
