@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [WxtVitest(), matcherIndexPlugin()],
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['tests/e2e/**', '**/node_modules/**', '.output/**', '.wxt/**', 'dist/**'],
+    exclude: ['tests/e2e/**', 'tests/injection/**', '**/node_modules/**', '.output/**', '.wxt/**', 'dist/**'],
     environment: 'node',
     // A cap, not a measure: on a loaded machine (load average 21 on 2 cores) the property tests and
     // the 50,000-element walk passed Vitest's default 5 s; durations are `npm run bench`'s job.

@@ -1,7 +1,7 @@
 /**
- * Bundles bench/harness.ts with esbuild into one IIFE that the bench injects into every page. The
- * harness builds the content script's real Session (page/session.ts) with matcherFromIndex and
- * data/bundle.ts; three small plugins stand in for what Vite/WXT provide at build time:
+ * Bundles bench/harness.ts with esbuild into one IIFE that the bench injects into every page (the
+ * injection tests bundle their entry the same way, through bundlePageScript). The harness builds the
+ * content script's real Session (page/session.ts) with matcherFromIndex and data/bundle.ts; three small plugins stand in for what Vite/WXT provide at build time:
  *  - `import.meta.glob(...)` in data/bundle.ts becomes static imports of the matching JSON files;
  *  - `virtual:dramatis-matcher-index` is computed by the same code as in the extension's build;
  *  - `./file.css?inline` becomes the bundled stylesheet as a string.
@@ -82,11 +82,20 @@ const matcherIndexPlugin: Plugin = {
 };
 
 /** Builds the harness; returns the IIFE's source text. */
-export async function buildHarness(
+export function buildHarness(options: { minify?: boolean } = {}): Promise<{ code: string; bytes: number }> {
+  return bundlePageScript(path.join(ROOT, 'bench/harness.ts'), options);
+}
+
+/**
+ * Bundles `entry` (which imports page/ modules) into one IIFE for injecting into a page, as the content
+ * script's build would: the bench's harness and the injection tests' entry (tests/injection/) share it.
+ */
+export async function bundlePageScript(
+  entry: string,
   options: { minify?: boolean } = {},
 ): Promise<{ code: string; bytes: number }> {
   const result = await build({
-    entryPoints: [path.join(ROOT, 'bench/harness.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# `npm test` and CI: browsers, static checks, knowledge-base check, unit tests, both builds, end-to-end tests
-# in real Chromium and Firefox. Stops at the first failure. The last line is "tests: N passed, N failed".
+# `npm test` and CI: browsers, static checks, knowledge-base check, unit tests, injection tests (page/ code in
+# plain Chromium and Firefox pages), both builds, end-to-end tests in real Chromium and Firefox. Stops at the first failure. The last line is "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 suite_start=$SECONDS
 step_no=0
-steps_total=7
+steps_total=8
 report_dir="$(mktemp -d "${TMPDIR:-/tmp}/dramatis-test.XXXXXX")"
 passed=0
 failed=0
@@ -72,6 +72,10 @@ done_section 'knowledge base'
 section 'Unit tests (vitest run)'
 run_vitest unit
 done_section 'unit tests'
+
+section 'Injection tests: page/ modules in plain Chromium and Firefox pages (vitest.injection.config.ts)'
+run_vitest injection --config vitest.injection.config.ts
+done_section 'injection tests'
 
 section 'Build for Chromium (wxt build -> .output/chrome-mv3)'
 npx wxt build

@@ -100,7 +100,8 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
 
 type AnyFn = (arg: unknown) => unknown;
 
-function wrapPlaywright(page: PlaywrightPage): E2EPage {
+/** The adapter over a Playwright page (Chromium). */
+export function wrapPlaywright(page: PlaywrightPage): E2EPage {
   const evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
     page.evaluate(fn as AnyFn, arg) as Promise<R>;
   return {
@@ -115,7 +116,8 @@ function wrapPlaywright(page: PlaywrightPage): E2EPage {
   };
 }
 
-function wrapPuppeteer(page: PuppeteerPage): E2EPage {
+/** The adapter over a Puppeteer page (Firefox over BiDi). */
+export function wrapPuppeteer(page: PuppeteerPage): E2EPage {
   const evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
     page.evaluate(fn as AnyFn, arg) as Promise<R>;
   return {

@@ -31,13 +31,22 @@ export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'tests', 'e2e', '.artifacts');
 // Browser lifetime
 
 /**
- * Launches `name` in beforeAll and closes it in afterAll of the surrounding describe block; the returned
- * function gives the browser inside tests.
+ * Launches `name` (with the extension, or with `launch`: the injection tier's plain browsers) in beforeAll
+ * and closes it in afterAll of the surrounding describe block; the returned function gives the browser
+ * inside tests.
  */
-export function useBrowser(name: BrowserName): () => E2EBrowser {
-  let browser: E2EBrowser | undefined;
+export function useBrowser(name: BrowserName): () => E2EBrowser;
+export function useBrowser<B extends { close(): Promise<void> }>(
+  name: BrowserName,
+  launch: (name: BrowserName) => Promise<B>,
+): () => B;
+export function useBrowser(
+  name: BrowserName,
+  launch: (name: BrowserName) => Promise<{ close(): Promise<void> }> = launchBrowser,
+): () => { close(): Promise<void> } {
+  let browser: { close(): Promise<void> } | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser(name);
+    browser = await launch(name);
   });
   afterAll(async () => {
     await browser?.close();
