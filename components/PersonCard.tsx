@@ -44,29 +44,23 @@ export function SourceCite({ source }: { source: SourceLabel }) {
   );
 }
 
-function Cites({ sources }: { sources: SourceLabel[] }) {
+/**
+ * Citations, "; "-separated. Compact ones (after a summary sentence) are short: "Kyiv Post, 1 Dec 2025;
+ * article 002, 2 Dec 2025", the rest in the tooltip.
+ */
+function Cites({ sources, isCompact = false }: { sources: SourceLabel[]; isCompact?: boolean }) {
   return (
-    <span class="dr-cites">
+    <span class={isCompact ? 'dr-cites dr-cites-compact' : 'dr-cites'}>
       {sources.map((s, i) => (
         <span key={s.id}>
           {i > 0 ? '; ' : ''}
-          <SourceCite source={s} />
-        </span>
-      ))}
-    </span>
-  );
-}
-
-/** Short citations after a summary sentence: "Kyiv Post, 1 Dec 2025; article 002, 2 Dec 2025". */
-function CompactCites({ sources }: { sources: SourceLabel[] }) {
-  return (
-    <span class="dr-cites dr-cites-compact">
-      {sources.map((s, i) => (
-        <span key={s.id}>
-          {i > 0 ? '; ' : ''}
-          <cite class="dr-cite" title={`${s.outlet}. ${describeSource(s)}`}>
-            {s.isOutletUnknown ? `article ${s.id.slice(0, 3)}` : s.outlet}, {s.date}
-          </cite>
+          {isCompact ? (
+            <cite class="dr-cite" title={`${s.outlet}. ${describeSource(s)}`}>
+              {s.isOutletUnknown ? `article ${s.id.slice(0, 3)}` : s.outlet}, {s.date}
+            </cite>
+          ) : (
+            <SourceCite source={s} />
+          )}
         </span>
       ))}
     </span>
@@ -155,7 +149,7 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
           {model.summary.map((sentence, i) => (
             <span key={i} class="dr-summary-sentence">
               {i > 0 ? ' ' : ''}
-              {sentence.text} <CompactCites sources={sentence.sources} />
+              {sentence.text} <Cites sources={sentence.sources} isCompact />
             </span>
           ))}
         </p>

@@ -10,6 +10,9 @@ const person = (id: string) => {
   if (!p) throw new Error(id);
   return p;
 };
+/** The card of `id` with every source on, and the knowledge base's background statements. */
+const modelOf = (id: string) =>
+  buildCardModel(person(id), kb.sources, kb.people, DEFAULT_SETTINGS, kb.background);
 const KYIV_POST_001 = '001_9c4c8f1c2ef386b9';
 const ARTICLE_002 = '002_508fa90569225c0e';
 
@@ -54,13 +57,7 @@ describe('the card model', () => {
   });
 
   it('labels a conflict with the public record as such, citing the background it rests on', () => {
-    const model = buildCardModel(
-      person('kaja-kallas'),
-      kb.sources,
-      kb.people,
-      DEFAULT_SETTINGS,
-      kb.background,
-    );
+    const model = modelOf('kaja-kallas');
     const conflicts = model.roles.flatMap((r) => r.conflicts);
     // Only 002 names Kallas: nothing of the knowledge base disagrees with it, the public record does.
     expect(conflicts.map((c) => c.label)).toEqual(['Differs from the public record']);
@@ -71,13 +68,7 @@ describe('the card model', () => {
   });
 
   it('says “sources disagree” only where two articles disagree, citing both sides', () => {
-    const model = buildCardModel(
-      person('donald-trump'),
-      kb.sources,
-      kb.people,
-      DEFAULT_SETTINGS,
-      kb.background,
-    );
+    const model = modelOf('donald-trump');
     const role = model.roles.find((r) => r.conflicts.length > 0);
     expect(role?.conflicts.map((c) => c.label)).toEqual([
       'Sources disagree',
@@ -90,13 +81,7 @@ describe('the card model', () => {
   });
 
   it('shows no background when no conflict needs it', () => {
-    const model = buildCardModel(
-      person('michael-carpenter'),
-      kb.sources,
-      kb.people,
-      DEFAULT_SETTINGS,
-      kb.background,
-    );
+    const model = modelOf('michael-carpenter');
     expect(model.background).toEqual([]);
   });
 
