@@ -226,7 +226,7 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
                 ) : (
                   <strong>{link.name}</strong>
                 )}
-                <span class="dr-muted"> — {link.relation}</span>
+                <span class="dr-muted"> — {link.relation}</span> <Cites sources={link.sources} isCompact />
               </li>
             ))}
           </ul>

@@ -65,7 +65,7 @@ export interface CardModel {
   topics: { id: TopicId; label: string; quotes: QuoteModel[] }[];
   /** What the articles report the person did, kept apart from what they said. */
   actions: { id: string; text: string; context: string; source: SourceLabel; conflicts: ConflictModel[] }[];
-  links: { person: string; name: string; relation: string }[];
+  links: { person: string; name: string; relation: string; sources: SourceLabel[] }[];
   /** Background statements (not from the articles) that the shown conflicts rest on. */
   background: BackgroundStatement[];
   /** Number of quotes hidden because their sources are turned off. */
@@ -197,11 +197,19 @@ export function buildCardModel(
         ? [{ id: a.id, text: a.text, context: a.context, source, conflicts: modelConflicts(a.conflicts) }]
         : [];
     }),
-    links: person.links.flatMap((link) =>
-      labels(link.sources).length > 0
-        ? [{ person: link.person, name: names.get(link.person) ?? link.person, relation: link.relation }]
-        : [],
-    ),
+    links: person.links.flatMap((link) => {
+      const linkSources = labels(link.sources);
+      return linkSources.length > 0
+        ? [
+            {
+              person: link.person,
+              name: names.get(link.person) ?? link.person,
+              relation: link.relation,
+              sources: linkSources,
+            },
+          ]
+        : [];
+    }),
     background: [...shownBackground.values()],
     hiddenQuoteCount: person.quotes.length - shownQuotes,
   };

@@ -85,10 +85,11 @@ describe('the card model', () => {
     expect(model.background).toEqual([]);
   });
 
-  it('shows each summary sentence with its own sources, and drops those of a turned-off article', () => {
+  it('shows each summary sentence and link with its own sources, and drops those of a turned-off article', () => {
     const all = buildCardModel(person('steve-witkoff'), kb.sources, kb.people, DEFAULT_SETTINGS);
     expect(all.summary.length).toBe(person('steve-witkoff').summary.length);
     for (const sentence of all.summary) expect(sentence.sources.length).toBeGreaterThan(0);
+    for (const link of all.links) expect(link.sources.length).toBeGreaterThan(0);
     const without002 = buildCardModel(person('kaja-kallas'), kb.sources, kb.people, {
       ...DEFAULT_SETTINGS,
       disabledSources: [ARTICLE_002],
