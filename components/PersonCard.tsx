@@ -1,11 +1,14 @@
 /**
- * A person's card: who they are, their roles (with sources, and where sources disagree), how each
- * outlet describes them, and what they said, grouped by topic. Direct quotes are shown word for word
- * in quotation marks with outlet and date; paraphrases are labelled and never put in quotation marks.
- * Used by the page card (inside a shadow root) and by the popup.
+ * A person's card: who they are (summary sentences, roles, each with its sources, and where sources
+ * disagree or differ from the public record), how each outlet describes them, what they said (grouped by
+ * topic), what the articles report they did, and the background a conflict rests on, kept apart as
+ * "not from these articles". Direct and partial quotes are shown word for word in quotation marks with
+ * outlet and date (a partial one with the article's sentence around it); paraphrases are labelled and
+ * never put in quotation marks. Used by the page card (inside a shadow root) and by the popup.
  */
 import type { ComponentChildren } from 'preact';
-import type { CardModel, SourceLabel } from '../core/card-model';
+import type { CardModel, ConflictModel, QuoteModel, SourceLabel } from '../core/card-model';
+import { formatDate } from '../core/card-model';
 
 /** Props of PersonCard. */
 export interface PersonCardProps {
@@ -22,29 +25,58 @@ export interface PersonCardProps {
   onSelectPerson?: ((id: string) => void) | undefined;
 }
 
+/** The tooltip of a citation: the headline (marked when we wrote it) and how the date was found. */
+function describeSource(source: SourceLabel): string {
+  const headline = source.isHeadlineOurs
+    ? `Headline written by Dramatis (the article prints none): ${source.headline}`
+    : source.headline;
+  if (!source.isDateInferred) return headline;
+  return `${headline}. Date inferred from the text${source.isDateFromBackground ? ' and background knowledge' : ''}.`;
+}
+
 /** Cites a source: "Kyiv Post, 1 December 2025". */
 export function SourceCite({ source }: { source: SourceLabel }) {
   return (
-    <cite
-      class="dr-cite"
-      title={`${source.headline}${source.isDateInferred ? ' (date inferred from the text)' : ''}`}
-    >
+    <cite class="dr-cite" title={describeSource(source)}>
       {source.outlet}, {source.date}
       {source.isDateInferred ? ' (inferred)' : ''}
     </cite>
   );
 }
 
-function Cites({ sources }: { sources: SourceLabel[] }) {
+/**
+ * Citations, "; "-separated. Compact ones (after a summary sentence) are short: "Kyiv Post, 1 Dec 2025;
+ * article 002, 2 Dec 2025", the rest in the tooltip.
+ */
+function Cites({ sources, isCompact = false }: { sources: SourceLabel[]; isCompact?: boolean }) {
   return (
-    <span class="dr-cites">
+    <span class={isCompact ? 'dr-cites dr-cites-compact' : 'dr-cites'}>
       {sources.map((s, i) => (
         <span key={s.id}>
           {i > 0 ? '; ' : ''}
-          <SourceCite source={s} />
+          {isCompact ? (
+            <cite class="dr-cite" title={`${s.outlet}. ${describeSource(s)}`}>
+              {s.isOutletUnknown ? `article ${s.id.slice(0, 3)}` : s.outlet}, {s.date}
+            </cite>
+          ) : (
+            <SourceCite source={s} />
+          )}
         </span>
       ))}
     </span>
+  );
+}
+
+function Conflicts({ conflicts }: { conflicts: ConflictModel[] }) {
+  return (
+    <>
+      {conflicts.map((c) => (
+        <p key={`${c.kind}:${c.note}`} class="dr-conflict-note" data-conflict={c.kind}>
+          <strong>{c.label}:</strong> {c.note} {c.sources.length > 0 ? <Cites sources={c.sources} /> : null}
+          {c.background.length > 0 ? <span class="dr-muted"> (public record: see Background)</span> : null}
+        </p>
+      ))}
+    </>
   );
 }
 
@@ -57,9 +89,33 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
+function QuoteItem({ quote }: { quote: QuoteModel }) {
+  if (quote.kind === 'paraphrase')
+    return (
+      <li class="dr-paraphrase" data-quote={quote.id}>
+        <span class="dr-badge">Paraphrase</span> <span class="dr-paraphrase-text">{quote.text}</span>{' '}
+        <SourceCite source={quote.source} />
+      </li>
+    );
+  return (
+    <li class={quote.kind === 'partial' ? 'dr-quote dr-partial' : 'dr-quote'} data-quote={quote.id}>
+      <blockquote class="dr-quote-text" title={quote.context}>
+        “{quote.text}”
+      </blockquote>
+      {quote.kind === 'partial' ? (
+        <p class="dr-quote-context">
+          <span class="dr-badge">Partial quote</span> In the article’s sentence: {quote.context}
+        </p>
+      ) : null}
+      <SourceCite source={quote.source} />
+    </li>
+  );
+}
+
 /** The card's content (no positioning: the caller places it). */
 export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelectPerson }: PersonCardProps) {
   const quoteCount = model.topics.reduce((n, t) => n + t.quotes.length, 0);
+  const headerClaims = [model.affiliation, model.country].flatMap((claim) => (claim ? [claim] : []));
   return (
     <article class="dr-card" data-person={model.id}>
       <header class="dr-header">
@@ -67,9 +123,19 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
           <h2 id={headingId} class="dr-name">
             {model.name}
           </h2>
-          <p class="dr-affiliation">
-            {model.affiliation} · {model.country}
-          </p>
+          {headerClaims.length > 0 ? (
+            <p class="dr-affiliation">
+              {headerClaims.map((claim, i) => (
+                <span
+                  key={claim.text}
+                  title={`As stated by ${claim.sources.map((c) => c.outlet).join('; ')}`}
+                >
+                  {i > 0 ? ' · ' : ''}
+                  {claim.text}
+                </span>
+              ))}
+            </p>
+          ) : null}
         </div>
         {onClose ? (
           <button type="button" class="dr-close" aria-label="Close card" onClick={onClose}>
@@ -78,19 +144,24 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
         ) : null}
       </header>
 
-      {model.summary ? <p class="dr-summary">{model.summary.text}</p> : null}
+      {model.summary.length > 0 ? (
+        <p class="dr-summary">
+          {model.summary.map((sentence, i) => (
+            <span key={i} class="dr-summary-sentence">
+              {i > 0 ? ' ' : ''}
+              {sentence.text} <Cites sources={sentence.sources} isCompact />
+            </span>
+          ))}
+        </p>
+      ) : null}
 
       {model.roles.length > 0 ? (
         <Section title="Roles">
           <ul class="dr-list">
             {model.roles.map((role) => (
-              <li key={role.title} class={role.conflict ? 'dr-role dr-conflict' : 'dr-role'}>
+              <li key={role.title} class={role.conflicts.length > 0 ? 'dr-role dr-conflict' : 'dr-role'}>
                 <span class="dr-role-title">{role.title}</span> <Cites sources={role.sources} />
-                {role.conflict ? (
-                  <p class="dr-conflict-note">
-                    <strong>Sources disagree:</strong> {role.conflict}
-                  </p>
-                ) : null}
+                <Conflicts conflicts={role.conflicts} />
               </li>
             ))}
           </ul>
@@ -121,26 +192,27 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
             <div key={topic.id} class="dr-topic">
               <h4 class="dr-topic-title">{topic.label}</h4>
               <ul class="dr-list">
-                {topic.quotes.map((q) =>
-                  q.kind === 'direct' ? (
-                    <li key={q.id} class="dr-quote" data-quote={q.id}>
-                      <blockquote class="dr-quote-text" title={q.context}>
-                        “{q.text}”
-                      </blockquote>
-                      <SourceCite source={q.source} />
-                    </li>
-                  ) : (
-                    <li key={q.id} class="dr-paraphrase" data-quote={q.id}>
-                      <span class="dr-badge">Paraphrase</span>{' '}
-                      <span class="dr-paraphrase-text">{q.text}</span> <SourceCite source={q.source} />
-                    </li>
-                  ),
-                )}
+                {topic.quotes.map((q) => (
+                  <QuoteItem key={q.id} quote={q} />
+                ))}
               </ul>
             </div>
           ))
         )}
       </Section>
+
+      {model.actions.length > 0 ? (
+        <Section title="What the articles report they did">
+          <ul class="dr-list">
+            {model.actions.map((action) => (
+              <li key={action.id} class="dr-action" data-action={action.id}>
+                <span title={action.context}>{action.text}</span> <SourceCite source={action.source} />
+                <Conflicts conflicts={action.conflicts} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       {model.links.length > 0 ? (
         <Section title="Linked with">
@@ -154,11 +226,27 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
                 ) : (
                   <strong>{link.name}</strong>
                 )}
-                <span class="dr-muted"> — {link.relation}</span>
+                <span class="dr-muted"> — {link.relation}</span> <Cites sources={link.sources} isCompact />
               </li>
             ))}
           </ul>
         </Section>
+      ) : null}
+
+      {model.background.length > 0 ? (
+        <section class="dr-section dr-background">
+          <h3 class="dr-section-title">Background, not from these articles</h3>
+          <ul class="dr-list">
+            {model.background.map((b) => (
+              <li key={b.id} data-background={b.id}>
+                {b.text}{' '}
+                <span class="dr-cite">
+                  Rests on: {b.restsOn} As of {formatDate(b.asOf)}.
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       {why || onHideSite ? (

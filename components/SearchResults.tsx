@@ -68,7 +68,7 @@ export function SearchResults({ id, results, activeId, pagePeople, onOpen, onAct
                   <Highlighted text={p.name} spans={p.nameSpans} />
                   {count ? <span class="pp-chip">on this page{count > 1 ? ` ×${count}` : ''}</span> : null}
                 </span>
-                <span class="pp-option-meta">{p.affiliation}</span>
+                {p.affiliation ? <span class="pp-option-meta">{p.affiliation}</span> : null}
                 {p.detail ? (
                   <span class="pp-option-detail">
                     {p.detail.label}: <Highlighted text={p.detail.text} spans={p.detail.spans} />
@@ -86,13 +86,15 @@ export function SearchResults({ id, results, activeId, pagePeople, onOpen, onAct
           </div>
           {results.quotes.map((q) => {
             const snippet = makeSnippet(q.text, q.spans, 150);
+            // Direct and partial quotes are the person's words, verbatim: both go in quotation marks.
+            const isParaphrase = q.quoteKind === 'paraphrase';
             return option(
               q,
               <>
-                <span class={q.quoteKind === 'direct' ? 'pp-quote' : 'pp-quote is-paraphrase'}>
-                  {q.quoteKind === 'direct' ? '“' : <span class="pp-paraphrase-tag">Paraphrase: </span>}
+                <span class={isParaphrase ? 'pp-quote is-paraphrase' : 'pp-quote'}>
+                  {isParaphrase ? <span class="pp-paraphrase-tag">Paraphrase: </span> : '“'}
                   <Highlighted text={snippet.text} spans={snippet.spans} />
-                  {q.quoteKind === 'direct' ? '”' : ''}
+                  {isParaphrase ? '' : '”'}
                 </span>
                 <span class="pp-option-meta">
                   {q.personName} · {q.source.outlet}, {q.source.date}

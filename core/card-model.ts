@@ -3,9 +3,8 @@
  * roles, descriptions and quotes from enabled sources only, quotes grouped by topic, every claim
  * labelled with its outlet and date. Pure, shared by the page card and the popup.
  */
-import type { Person } from '../data/schema';
+import type { BackgroundStatement, Conflict, Person, SourceMeta } from '../data/schema';
 import { TOPICS, type TopicId } from '../data/topics';
-import type { SourceMeta } from '../data/schema';
 import type { Mention } from './matcher';
 import type { Settings } from './settings';
 
@@ -17,30 +16,57 @@ export interface SourceLabel {
   isOutletUnknown: boolean;
   date: string;
   isDateInferred: boolean;
+  /** True when inferring the date needed background knowledge (the text gives only weekdays). */
+  isDateFromBackground: boolean;
   headline: string;
+  /** True when the text carries no headline and this one was written by Dramatis. */
+  isHeadlineOurs: boolean;
+}
+
+/** The two kinds of conflict the card shows, as it labels them. */
+export const CONFLICT_LABELS = {
+  'sources-disagree': 'Sources disagree',
+  'public-record': 'Differs from the public record',
+} as const satisfies Record<Conflict['kind'], string>;
+
+/** A conflict as the card shows it: its label, the neutral note, and what it cites. */
+export interface ConflictModel {
+  kind: Conflict['kind'];
+  label: string;
+  note: string;
+  /** The articles cited (enabled ones only). */
+  sources: SourceLabel[];
+  /** The background statements cited (shown in the card's background section). */
+  background: BackgroundStatement[];
+}
+
+/** One quote, partial quote or paraphrase, as the card shows it. */
+export interface QuoteModel {
+  id: string;
+  kind: 'direct' | 'partial' | 'paraphrase';
+  text: string;
+  /** The article's sentence(s) around it, verbatim. */
+  context: string;
+  source: SourceLabel;
 }
 
 /** A card's content. */
 export interface CardModel {
   id: string;
   name: string;
-  affiliation: string;
-  country: string;
-  summary: { text: string; sources: SourceLabel[] } | undefined;
-  roles: { title: string; sources: SourceLabel[]; conflict: string | undefined }[];
+  /** The organisation the articles tie the person to, with the enabled articles that say so. */
+  affiliation: { text: string; sources: SourceLabel[] } | undefined;
+  country: { text: string; sources: SourceLabel[] } | undefined;
+  /** Summary sentences whose sources are turned on, each with its sources. */
+  summary: { text: string; sources: SourceLabel[] }[];
+  roles: { title: string; sources: SourceLabel[]; conflicts: ConflictModel[] }[];
   descriptions: { text: string; source: SourceLabel }[];
-  topics: {
-    id: TopicId;
-    label: string;
-    quotes: {
-      id: string;
-      kind: 'direct' | 'paraphrase';
-      text: string;
-      context: string;
-      source: SourceLabel;
-    }[];
-  }[];
-  links: { person: string; name: string; relation: string }[];
+  topics: { id: TopicId; label: string; quotes: QuoteModel[] }[];
+  /** What the articles report the person did, kept apart from what they said. */
+  actions: { id: string; text: string; context: string; source: SourceLabel; conflicts: ConflictModel[] }[];
+  links: { person: string; name: string; relation: string; sources: SourceLabel[] }[];
+  /** Background statements (not from the articles) that the shown conflicts rest on. */
+  background: BackgroundStatement[];
   /** Number of quotes hidden because their sources are turned off. */
   hiddenQuoteCount: number;
 }
@@ -75,7 +101,9 @@ export function labelSource(source: SourceMeta): SourceLabel {
     isOutletUnknown: source.outlet.name === null,
     date: formatDate(source.published.date),
     isDateInferred: source.published.inferred,
+    isDateFromBackground: source.published.background.length > 0,
     headline: source.headline.text,
+    isHeadlineOurs: !source.headline.isPrinted,
   };
 }
 
@@ -88,23 +116,48 @@ export function isSourceEnabled(
   return !(source.outlet.name !== null && settings.disabledOutlets.includes(source.outlet.name));
 }
 
-/** Builds the card of `person`, showing only what enabled sources say. */
+/**
+ * Builds the card of `person`, showing only what enabled sources say. A claim shows while one of its
+ * articles is on; a conflict shows with its claim, citing the articles that are on and any background
+ * statements (`background`, given by the caller: pure core never imports the bundle).
+ */
 export function buildCardModel(
   person: Person,
   sources: readonly SourceMeta[],
   people: readonly Pick<Person, 'id' | 'name'>[],
   settings: Pick<Settings, 'disabledSources' | 'disabledOutlets'>,
+  background: readonly BackgroundStatement[] = [],
 ): CardModel {
   const enabled = new Map(
     sources.filter((s) => isSourceEnabled(s, settings)).map((s) => [s.id, labelSource(s)] as const),
   );
+  const statements = new Map(background.map((b) => [b.id, b] as const));
   const labels = (ids: readonly string[]) =>
     ids.flatMap((id) => {
       const label = enabled.get(id);
       return label ? [label] : [];
     });
+  const shownBackground = new Map<string, BackgroundStatement>();
+  const modelConflicts = (conflicts: readonly Conflict[] | undefined): ConflictModel[] =>
+    (conflicts ?? []).map((c) => {
+      const cited = c.sources.flatMap((id) => {
+        const statement = statements.get(id);
+        return statement ? [statement] : [];
+      });
+      for (const statement of cited) shownBackground.set(statement.id, statement);
+      return {
+        kind: c.kind,
+        label: CONFLICT_LABELS[c.kind],
+        note: c.note,
+        sources: labels(c.sources),
+        background: cited,
+      };
+    });
+  const cited = (claim: { text: string; sources: string[] } | undefined) => {
+    const claimSources = claim ? labels(claim.sources) : [];
+    return claim && claimSources.length > 0 ? { text: claim.text, sources: claimSources } : undefined;
+  };
 
-  const summarySources = labels(person.summary.sources);
   const topics = (Object.keys(TOPICS) as TopicId[]).flatMap((topic) => {
     const quotes = person.quotes.flatMap((q) => {
       const source = enabled.get(q.source);
@@ -120,13 +173,16 @@ export function buildCardModel(
   return {
     id: person.id,
     name: person.name,
-    affiliation: person.affiliation,
-    country: person.country,
-    summary: summarySources.length > 0 ? { text: person.summary.text, sources: summarySources } : undefined,
+    affiliation: cited(person.affiliation),
+    country: cited(person.country),
+    summary: person.summary.flatMap((sentence) => {
+      const shown = cited(sentence);
+      return shown ? [shown] : [];
+    }),
     roles: person.roles.flatMap((role) => {
       const roleSources = labels(role.sources);
       return roleSources.length > 0
-        ? [{ title: role.title, sources: roleSources, conflict: role.conflict }]
+        ? [{ title: role.title, sources: roleSources, conflicts: modelConflicts(role.conflicts) }]
         : [];
     }),
     descriptions: person.descriptions.flatMap((d) => {
@@ -134,11 +190,26 @@ export function buildCardModel(
       return source ? [{ text: d.text, source }] : [];
     }),
     topics,
-    links: person.links.flatMap((link) =>
-      labels(link.sources).length > 0
-        ? [{ person: link.person, name: names.get(link.person) ?? link.person, relation: link.relation }]
-        : [],
-    ),
+    actions: person.actions.flatMap((a) => {
+      const source = enabled.get(a.source);
+      return source
+        ? [{ id: a.id, text: a.text, context: a.context, source, conflicts: modelConflicts(a.conflicts) }]
+        : [];
+    }),
+    links: person.links.flatMap((link) => {
+      const linkSources = labels(link.sources);
+      return linkSources.length > 0
+        ? [
+            {
+              person: link.person,
+              name: names.get(link.person) ?? link.person,
+              relation: link.relation,
+              sources: linkSources,
+            },
+          ]
+        : [];
+    }),
+    background: [...shownBackground.values()],
     hiddenQuoteCount: person.quotes.length - shownQuotes,
   };
 }

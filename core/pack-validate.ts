@@ -1,21 +1,33 @@
 /**
  * The one validation of a knowledge pack, wherever it enters (the build's bundled pack, `npm run pack
  * -- check`, an import, a save to My sources): the schema; unique ids; every claim citing a source of
- * its own pack; every direct quote, context and description verbatim in its source's text; every
- * person of another pack named (additions, links) existing. A pack with any problem is refused whole:
+ * its own pack, and every conflict and date inference a background statement of its own pack; every
+ * quote, context, cue and description verbatim in its source's text; every background statement
+ * cited; every person of another pack named (additions, links) existing. A pack with any problem is refused whole:
  * `pack` is then undefined. Each problem names the pack, the entry (source or person), the field and
  * what is wrong. The people checks are data/validate.ts's, shared with `npm run kb:check`.
  */
-import type { Person, Source } from '../data/schema';
-import { checkPeople, fieldPath, formatProblem, type Problem } from '../data/validate';
+import type { BackgroundStatement, Person, Source } from '../data/schema';
+import {
+  checkPeople,
+  fieldPath,
+  findUnusedBackground,
+  formatProblem,
+  UNUSED_BACKGROUND,
+  type Problem,
+} from '../data/validate';
 import { packSchema, type Pack, type PersonAddition } from './pack';
 
-/** What validation needs of another pack: its id, and the ids of its sources, people and quotes. */
+/**
+ * What validation needs of another pack: its id, and the ids of its sources, background statements,
+ * people, quotes and actions.
+ */
 export interface OtherPack {
   id: string;
   sources: readonly { id: string }[];
-  people: readonly Pick<Person, 'id' | 'quotes'>[];
-  additions: readonly Pick<PersonAddition, 'quotes'>[];
+  background?: readonly { id: string }[] | undefined;
+  people: readonly Pick<Person, 'id' | 'name' | 'aliases' | 'quotes' | 'actions'>[];
+  additions: readonly Pick<PersonAddition, 'quotes' | 'actions'>[];
 }
 
 /** The result of a validation: the pack when there is no problem. */
@@ -24,13 +36,16 @@ export interface PackValidation {
   problems: Problem[];
 }
 
-const SECTIONS = ['sources', 'people', 'additions'] as const;
+const SECTIONS = ['sources', 'background', 'people', 'additions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** What the other packs hold, which this pack may name (people) or must not reuse (ids). */
 interface PackContext {
-  people: ReadonlySet<string>;
+  /** The other packs' people by id, with the names a cue of an addition may name them by. */
+  people: ReadonlyMap<string, Pick<Person, 'name' | 'aliases'>>;
   sources: ReadonlySet<string>;
+  background: ReadonlySet<string>;
+  /** Ids of quotes and actions (one id space). */
   quotes: ReadonlySet<string>;
 }
 
@@ -38,10 +53,15 @@ interface PackContext {
 function contextOfPacks(packs: readonly OtherPack[], id: string): PackContext {
   const others = packs.filter((p) => p.id !== id);
   return {
-    people: new Set(others.flatMap((p) => p.people.map((person) => person.id))),
+    people: new Map(others.flatMap((p) => p.people.map((person) => [person.id, person] as const))),
     sources: new Set(others.flatMap((p) => p.sources.map((s) => s.id))),
+    background: new Set(others.flatMap((p) => (p.background ?? []).map((b) => b.id))),
     quotes: new Set(
-      others.flatMap((p) => [...p.people, ...p.additions].flatMap((x) => (x.quotes ?? []).map((q) => q.id))),
+      others.flatMap((p) =>
+        [...p.people, ...p.additions].flatMap((x) =>
+          [...(x.quotes ?? []), ...(x.actions ?? [])].map((q) => q.id),
+        ),
+      ),
     ),
   };
 }
@@ -102,6 +122,20 @@ export function validatePack(
       at('sources', i, source.id, 'id', 'already the id of a source of another pack');
     sources.set(source.id, source);
   });
+  const background = new Map<string, BackgroundStatement>();
+  pack.background?.forEach((statement, i) => {
+    if (background.has(statement.id))
+      at('background', i, statement.id, 'id', 'duplicate background id in this pack');
+    else if (context.background.has(statement.id))
+      at('background', i, statement.id, 'id', 'already the id of a background statement of another pack');
+    background.set(statement.id, statement);
+  });
+  pack.sources.forEach((source, i) =>
+    source.published.background.forEach((id, j) => {
+      if (!background.has(id))
+        at('sources', i, source.id, `published.background[${j}]`, `unknown background statement "${id}"`);
+    }),
+  );
 
   const ownPeople = new Set<string>();
   pack.people.forEach((person, i) => {
@@ -118,25 +152,37 @@ export function validatePack(
       at('additions', i, entry, 'person', `unknown person "${addition.person}" (in no other pack)`);
   });
 
-  // An addition is checked as a person with only the claims it adds (no aliases, no summary).
+  // An addition is checked as a person with only the claims it adds (no aliases of its own, no
+  // summary), whose cues name them as the other pack does.
   const entries = [
     ...pack.people.map((person, i) => ({ file: `${label} people[${i}]`, person })),
     ...pack.additions.map((addition, i) => ({
       file: `${label} additions[${i}]`,
+      names: context.people.get(addition.person) ?? null,
       person: {
         id: addition.person,
         aliases: [],
-        summary: { text: '', sources: [] },
+        summary: [],
         roles: addition.roles ?? [],
         descriptions: addition.descriptions ?? [],
         quotes: addition.quotes ?? [],
+        actions: addition.actions ?? [],
         links: addition.links ?? [],
       } as unknown as Person,
     })),
   ];
   problems.push(
-    ...checkPeople(entries, sources, { otherPeople: context.people, otherQuotes: context.quotes }),
+    ...checkPeople(entries, sources, {
+      background,
+      otherPeople: new Set(context.people.keys()),
+      otherQuotes: context.quotes,
+    }),
   );
+  // As in data/background.json, a statement nothing cites is not carried.
+  const unused = new Set(findUnusedBackground(background.keys(), pack.sources, entries));
+  pack.background?.forEach((statement, i) => {
+    if (unused.has(statement.id)) at('background', i, statement.id, 'id', UNUSED_BACKGROUND);
+  });
   return { pack: problems.length > 0 ? undefined : pack, problems };
 }
 

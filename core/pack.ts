@@ -1,17 +1,20 @@
 /**
- * The knowledge-pack file format (docs/packs.md): sources with their full text, new people, and
- * additions to people of other packs. Built from data/schema.ts's schemas by name, so that a change
+ * The knowledge-pack file format (docs/packs.md): sources with their full text, background statements,
+ * new people, and additions to people of other packs. Built from data/schema.ts's schemas by name, so that a change
  * to a person or a source there is a change to the pack format too. docs/pack.schema.json is generated
  * from `packSchema` (`npm run -s pack -- schema`); a test fails when it is stale.
  */
 import { z } from 'zod';
 import {
+  actionSchema,
+  backgroundSchema,
   descriptionSchema,
   linkSchema,
   personSchema,
   quoteSchema,
   roleSchema,
   sourceSchema,
+  type BackgroundStatement,
   type Person,
   type Source,
 } from '../data/schema';
@@ -45,6 +48,7 @@ export const personAdditionSchema = z.strictObject({
   roles: z.optional(z.array(roleSchema)),
   descriptions: z.optional(z.array(descriptionSchema)),
   quotes: z.optional(z.array(quoteSchema)),
+  actions: z.optional(z.array(actionSchema)),
   links: z.optional(z.array(linkSchema)),
 });
 
@@ -57,6 +61,11 @@ export const packSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
   description: z.optional(z.string()),
   sources: z.array(packSourceSchema),
+  /**
+   * Background statements (as in data/background.json): the little knowledge not from the pack's
+   * articles that its conflicts ("differs from the public record") and date inferences cite.
+   */
+  background: z.optional(z.array(backgroundSchema)),
   people: z.array(personSchema),
   additions: z.array(personAdditionSchema),
 });
@@ -95,12 +104,17 @@ export function applyAddition(person: Person, addition: PersonAddition): Person 
     roles: [...person.roles, ...(addition.roles ?? [])],
     descriptions: [...person.descriptions, ...(addition.descriptions ?? [])],
     quotes: [...person.quotes, ...(addition.quotes ?? [])],
+    actions: [...person.actions, ...(addition.actions ?? [])],
     links: [...person.links, ...(addition.links ?? [])],
   };
 }
 
 /** The pack made of a validated knowledge base (data/'s, as `npm run -s pack -- export-bundled` prints it). */
-export function packOfKnowledgeBase(kb: { sources: readonly Source[]; people: readonly Person[] }): Pack {
+export function packOfKnowledgeBase(kb: {
+  sources: readonly Source[];
+  background: readonly BackgroundStatement[];
+  people: readonly Person[];
+}): Pack {
   return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
@@ -108,6 +122,7 @@ export function packOfKnowledgeBase(kb: { sources: readonly Source[]; people: re
     name: 'Bundled with Dramatis',
     description: 'The knowledge base that ships with Dramatis, built from data/.',
     sources: kb.sources.map((source) => ({ ...source })),
+    background: [...kb.background],
     people: [...kb.people],
     additions: [],
   };

@@ -6,8 +6,7 @@
  * ("witkof", "zelenski", "peskow"). Pure: no browser APIs.
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import type { SourceMeta } from '../data/schema';
-import type { Person } from '../data/schema';
+import type { Person, Quote, SourceMeta } from '../data/schema';
 import { isSourceEnabled, labelSource, type SourceLabel } from './card-model';
 import type { Settings } from './settings';
 
@@ -19,6 +18,7 @@ export interface PersonHit {
   kind: 'person';
   id: string;
   name: string;
+  /** The affiliation an enabled article states, or '' when none does. */
   affiliation: string;
   /** Where in `name` the query matched (empty when it matched elsewhere). */
   nameSpans: Span[];
@@ -35,7 +35,7 @@ export interface QuoteHit {
   id: string;
   personId: string;
   personName: string;
-  quoteKind: 'direct' | 'paraphrase';
+  quoteKind: Quote['kind'];
   text: string;
   /** Where in `text` the query matched. */
   spans: Span[];
@@ -68,7 +68,7 @@ interface QuoteRecord {
   id: string;
   personId: string;
   personName: string;
-  quoteKind: 'direct' | 'paraphrase';
+  quoteKind: Quote['kind'];
   text: string;
   source: SourceLabel;
 }
@@ -109,7 +109,7 @@ export function buildSearchIndex(
   const personRecords: PersonRecord[] = people.map((p) => ({
     id: p.id,
     name: p.name,
-    affiliation: p.affiliation,
+    affiliation: p.affiliation && isCited(p.affiliation.sources) ? p.affiliation.text : '',
     aliases: namesOf(p),
     roles: p.roles.filter((r) => isCited(r.sources)).map((r) => r.title),
     descriptions: p.descriptions.filter((d) => enabled.has(d.source)).map((d) => d.text),

@@ -2,7 +2,8 @@
  * The knowledge base as bundled into the extension: the people and the sources' metadata (not the
  * article texts). Validated at build time (wxt.config.ts runs the validator), so no schema ships.
  */
-import type { Person, SourceMeta } from './schema';
+import type { BackgroundStatement, Person, SourceMeta } from './schema';
+import background from './background.json';
 import givenNames from './given-names.json';
 
 const peopleModules = import.meta.glob<Person>('./people/*.json', { eager: true, import: 'default' });
@@ -20,6 +21,9 @@ export const PEOPLE_BY_ID: ReadonlyMap<string, Person> = new Map(PEOPLE.map((p) 
 export const SOURCES: readonly SourceMeta[] = Object.values(sourceModules).sort((a, b) =>
   a.id.localeCompare(b.id),
 );
+
+/** Background statements (not from the articles) that conflicts and date inferences cite. */
+export const BACKGROUND: readonly BackgroundStatement[] = background;
 
 /** Common given names of people outside the knowledge base (see data/given-names.json). */
 export const OTHER_GIVEN_NAMES: readonly string[] = givenNames.names;

@@ -3,7 +3,28 @@
  * the file, the person (or source) and the field. Pure: the callers read the files (scripts/kb-files.ts).
  */
 import type { z } from 'zod';
-import { personSchema, sourceSchema, type Person, type Source } from './schema';
+import {
+  explainCueProblem,
+  findQuotedSpans,
+  findSharedRun,
+  indexWordRuns,
+  isQuotedIn,
+  isSameParagraph,
+  MAX_SHARED_WORDS,
+  VERDICT_WORDS,
+  type SharedRunIndex,
+} from './faithfulness';
+import {
+  BACKGROUND_ID,
+  backgroundFileSchema,
+  listCitedIds,
+  personSchema,
+  sourceSchema,
+  type BackgroundStatement,
+  type Conflict,
+  type Person,
+  type Source,
+} from './schema';
 
 /** One raw file as read from disk: its path relative to the project, and its content. */
 export interface RawFile {
@@ -11,15 +32,18 @@ export interface RawFile {
   content: string;
 }
 
-/** The raw knowledge base: source metadata with their article texts, and people. */
+/** The raw knowledge base: source metadata with their article texts, background statements, and people. */
 export interface RawKnowledgeBase {
   sources: { meta: RawFile; text: RawFile | undefined }[];
+  /** data/background.json (absent: no background statements). */
+  background?: RawFile | undefined;
   people: RawFile[];
 }
 
 /** The validated knowledge base. */
 export interface KnowledgeBase {
   sources: Source[];
+  background: BackgroundStatement[];
   people: Person[];
 }
 
@@ -93,6 +117,186 @@ function aliasKey(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 }
 
+/** What checking one person needs to know about the rest of the knowledge base. */
+export interface PersonCheckContext {
+  sources: ReadonlyMap<string, Source>;
+  background: ReadonlyMap<string, BackgroundStatement>;
+  /** Runs of words of every article, for the own-words check. */
+  runs: SharedRunIndex;
+}
+
+/**
+ * Checks one person's claims against the sources: every citation resolves (articles where an article
+ * must state it, background only in conflicts), quotes and descriptions are verbatim, cues name the
+ * speaker, our own words share no run of more than MAX_SHARED_WORDS words with an article, and words
+ * quoted in our prose are verbatim in the sources cited. `at(field, message)` records a problem.
+ * `names` are the name and aliases cues may use: the person's own, unless the entry only adds claims
+ * to a person of another pack (core/pack-validate.ts), whose names it gives, or null when that person
+ * is unknown (reported on its own; whom a cue names cannot then be checked).
+ */
+export function checkPersonClaims(
+  person: Person,
+  context: PersonCheckContext,
+  at: (field: string, message: string) => void,
+  names: Pick<Person, 'name' | 'aliases'> | null = person,
+): void {
+  const { sources, background, runs } = context;
+  const checkSource = (field: string, id: string): Source | undefined => {
+    const source = sources.get(id);
+    if (!source)
+      at(
+        field,
+        background.has(id)
+          ? `"${id}" is background: only an article can state this (background belongs in conflicts)`
+          : `unknown source "${id}"`,
+      );
+    return source;
+  };
+  const checkSources = (field: string, ids: readonly string[]) =>
+    ids.flatMap((id, j) => {
+      const source = checkSource(`${field}[${j}]`, id);
+      return source ? [source] : [];
+    });
+  /** Our prose: no long run shared with an article; words it quotes are verbatim in `cited`. */
+  const checkOwnWords = (field: string, text: string, cited: readonly Source[]) => {
+    const shared = findSharedRun(text, runs);
+    if (shared)
+      at(
+        field,
+        `shares ${MAX_SHARED_WORDS + 1} or more words in a row with source ${shared.source} ("${shared.words}"): write it in your own words, or quote the source in “…”`,
+      );
+    for (const span of findQuotedSpans(text))
+      if (cited.length > 0 && !cited.some((source) => source.text.includes(span)))
+        at(field, `quotes ${excerpt(span)}, which is not verbatim in ${cited.map((c) => c.id).join(', ')}`);
+  };
+  const checkConflicts = (field: string, conflicts: readonly Conflict[] | undefined) =>
+    conflicts?.forEach((conflict, i) => {
+      const f = `${field}[${i}]`;
+      const articles = conflict.sources.filter((id) => !BACKGROUND_ID.test(id));
+      const backgroundIds = conflict.sources.filter((id) => BACKGROUND_ID.test(id));
+      const cited = checkSources(`${f}.sources`, articles);
+      backgroundIds.forEach((id) => {
+        if (!background.has(id))
+          at(`${f}.sources[${conflict.sources.indexOf(id)}]`, `unknown background statement "${id}"`);
+      });
+      if (conflict.kind === 'sources-disagree') {
+        if (backgroundIds.length > 0)
+          at(
+            `${f}.sources`,
+            'sources-disagree cites articles only; a conflict with background is public-record',
+          );
+        if (new Set(articles).size < 2) at(`${f}.sources`, 'sources-disagree cites at least two articles');
+      } else {
+        if (backgroundIds.length === 0)
+          at(`${f}.sources`, 'public-record cites at least one background statement');
+        if (articles.length === 0) at(`${f}.sources`, 'public-record cites the article that differs');
+      }
+      const verdict = VERDICT_WORDS.exec(conflict.note);
+      if (verdict) at(`${f}.note`, `says "${verdict[0]}": say what each source states, without a verdict`);
+      checkOwnWords(`${f}.note`, conflict.note, cited);
+    });
+  /** Context verbatim in the source, cue inside the context and naming the person; returns offsets. */
+  const locate = (
+    field: string,
+    item: { source: string; context: string; cue: string },
+  ): { source: Source; contextAt: number; cueAt: number } | undefined => {
+    const source = checkSource(`${field}.source`, item.source);
+    if (!source) return undefined;
+    const contextAt = source.text.indexOf(item.context);
+    if (contextAt < 0) {
+      at(`${field}.context`, `${excerpt(item.context)} is not found verbatim in source ${item.source}`);
+      return undefined;
+    }
+    const cueInContext = item.context.indexOf(item.cue);
+    if (cueInContext < 0) {
+      at(`${field}.cue`, `${excerpt(item.cue)} is not found verbatim in the context`);
+      return undefined;
+    }
+    const cueAt = contextAt + cueInContext;
+    const problem =
+      names &&
+      explainCueProblem(item.cue, cueAt, source.id, source.text, {
+        ...names,
+        descriptions: person.descriptions,
+      });
+    if (problem) at(`${field}.cue`, problem);
+    return { source, contextAt, cueAt };
+  };
+
+  person.roles.forEach((role, i) => {
+    checkSources(`roles[${i}].sources`, role.sources);
+    checkConflicts(`roles[${i}].conflicts`, role.conflicts);
+  });
+  for (const key of ['affiliation', 'country'] as const) {
+    const claim = person[key];
+    if (claim) checkSources(`${key}.sources`, claim.sources);
+  }
+  person.summary.forEach((sentence, i) =>
+    checkOwnWords(
+      `summary[${i}].text`,
+      sentence.text,
+      checkSources(`summary[${i}].sources`, sentence.sources),
+    ),
+  );
+  person.descriptions.forEach((d, i) => {
+    const source = checkSource(`descriptions[${i}].source`, d.source);
+    if (source && !source.text.includes(d.text))
+      at(`descriptions[${i}].text`, `${excerpt(d.text)} is not found verbatim in source ${d.source}`);
+  });
+  person.quotes.forEach((q, i) => {
+    const where = locate(`quotes[${i}]`, q);
+    if (!where) return;
+    if (q.kind === 'paraphrase') {
+      if (QUOTATION_MARKS.test(q.text))
+        at(`quotes[${i}].text`, 'a paraphrase is in our own words and carries no quotation marks');
+      else checkOwnWords(`quotes[${i}].text`, q.text, []);
+      return;
+    }
+    const textInContext = q.context.indexOf(q.text);
+    if (!where.source.text.includes(q.text))
+      at(`quotes[${i}].text`, `quote ${excerpt(q.text)} is not found verbatim in source ${q.source}`);
+    else if (textInContext < 0) at(`quotes[${i}].context`, `does not contain the quote ${excerpt(q.text)}`);
+    else if (!isQuotedIn(q.text, q.context))
+      at(
+        `quotes[${i}].text`,
+        `${excerpt(q.text)} is not in quotation marks in the source: a ${q.kind} quote is words the source quotes`,
+      );
+    else if (!isSameParagraph(where.source.text, where.cueAt, where.contextAt + textInContext))
+      at(
+        `quotes[${i}].cue`,
+        `the cue is in another paragraph than the quote: the source does not attribute it there`,
+      );
+  });
+  person.actions.forEach((action, i) => {
+    const where = locate(`actions[${i}]`, action);
+    checkOwnWords(`actions[${i}].text`, action.text, where ? [where.source] : []);
+    checkConflicts(`actions[${i}].conflicts`, action.conflicts);
+  });
+  person.links.forEach((link, i) =>
+    checkOwnWords(`links[${i}].relation`, link.relation, checkSources(`links[${i}].sources`, link.sources)),
+  );
+}
+
+/** Why a background statement no claim cites is a problem. */
+export const UNUSED_BACKGROUND =
+  'cited by no conflict and no date: background is kept only where a reader needs it';
+
+/**
+ * The ids among `ids` that no claim of `people` (in practice: no conflict) and no source's date
+ * inference cites, in the order given.
+ */
+export function findUnusedBackground(
+  ids: Iterable<string>,
+  sources: readonly Pick<Source, 'published'>[],
+  people: readonly { person: Person }[],
+): string[] {
+  const cited = new Set([
+    ...sources.flatMap((s) => s.published.background),
+    ...people.flatMap(({ person }) => listCitedIds(person)),
+  ]);
+  return [...ids].filter((id) => !cited.has(id));
+}
+
 /** Validates the whole knowledge base; returns the data only when there is no problem. */
 export function validateKnowledgeBase(raw: RawKnowledgeBase): {
   kb: KnowledgeBase | undefined;
@@ -101,6 +305,20 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
   const problems: Problem[] = [];
   const sources = new Map<string, Source>();
 
+  const background = new Map<string, BackgroundStatement>();
+  if (raw.background) {
+    const file = raw.background;
+    for (const statement of parseWith(backgroundFileSchema, file, problems) ?? []) {
+      if (background.has(statement.id))
+        problems.push({
+          file: file.path,
+          entry: statement.id,
+          field: 'id',
+          message: 'duplicate background id',
+        });
+      background.set(statement.id, statement);
+    }
+  }
   for (const { meta, text } of raw.sources) {
     const parsed = parseWith(sourceSchema, meta, problems);
     if (!parsed) continue;
@@ -109,6 +327,11 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
     if (parsed.id !== baseName(meta.path)) at('id', `must equal the file name "${baseName(meta.path)}"`);
     if (!text) at('(text)', `article text ${parsed.id}.txt is missing`);
     else if (!text.content.trim()) at('(text)', `article text ${text.path} is empty`);
+    else if (parsed.headline.isPrinted && !text.content.includes(parsed.headline.text))
+      at('headline.text', 'isPrinted, but the text does not carry this headline');
+    parsed.published.background.forEach((id, j) => {
+      if (!background.has(id)) at(`published.background[${j}]`, `unknown background statement "${id}"`);
+    });
     if (sources.has(parsed.id)) at('id', 'duplicate source id');
     sources.set(parsed.id, { ...parsed, text: text?.content ?? '' });
   }
@@ -132,10 +355,17 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
     people.push({ file: file.path, person });
   }
 
-  problems.push(...checkPeople(people, sources, { malformedIds }));
+  problems.push(...checkPeople(people, sources, { background, malformedIds }));
+  // A malformed person file may be the one citing a statement: judge unused background only when all parse.
+  if (raw.background && malformedIds.size === 0) {
+    const file = raw.background.path;
+    const unused = findUnusedBackground(background.keys(), [...sources.values()], people);
+    problems.push(...unused.map((id) => ({ file, entry: id, field: 'id', message: UNUSED_BACKGROUND })));
+  }
 
   const kb: KnowledgeBase = {
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    background: [...background.values()].sort((a, b) => a.id.localeCompare(b.id)),
     people: people.map(({ person }) => person).sort((a, b) => a.id.localeCompare(b.id)),
   };
   return { kb: problems.length ? undefined : kb, problems };
@@ -143,6 +373,8 @@ export function validateKnowledgeBase(raw: RawKnowledgeBase): {
 
 /** People outside the entries being checked, whom links, shared aliases and quote ids meet. */
 export interface PeopleContext {
+  /** The background statements conflicts may cite (data/background.json's, or a pack's own). */
+  background?: ReadonlyMap<string, BackgroundStatement>;
   /** Ids of people whose entry is malformed: links to them are not reported again as unknown. */
   malformedIds?: ReadonlySet<string>;
   /** Ids of people of other packs, whom links and shared aliases may name. */
@@ -152,59 +384,44 @@ export interface PeopleContext {
 }
 
 /**
- * Checks the people's claims against `sources` (every claim cites one of them; quotes, contexts and
- * descriptions verbatim in its text), their links and shared aliases, and unique quote ids. Used by
+ * Checks the people's claims against `sources` and the background statements (every claim cites
+ * them; quotes, contexts and descriptions verbatim in the text; see checkPersonClaims), their links
+ * and shared aliases, and unique quote and action ids. Used by
  * the knowledge base's check and by every pack's (core/pack-validate.ts).
  */
 export function checkPeople(
-  people: readonly { file: string; person: Person }[],
+  people: readonly { file: string; person: Person; names?: Pick<Person, 'name' | 'aliases'> | null }[],
   sources: ReadonlyMap<string, Source>,
-  { malformedIds = new Set(), otherPeople = new Set(), otherQuotes = new Set() }: PeopleContext = {},
+  {
+    background = new Map(),
+    malformedIds = new Set(),
+    otherPeople = new Set(),
+    otherQuotes = new Set(),
+  }: PeopleContext = {},
 ): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set([...otherPeople, ...people.map(({ person }) => person.id)]);
   const quoteIds = new Map<string, string>([...otherQuotes].map((id) => [id, 'another pack']));
   const aliasOwners = new Map<string, { id: string; sharedWith: string[] }[]>();
+  const context: PersonCheckContext = { sources, background, runs: indexWordRuns([...sources.values()]) };
 
-  for (const { file, person } of people) {
+  for (const { file, person, names } of people) {
     const at = (field: string, message: string) => problems.push({ file, entry: person.id, field, message });
-    const checkSource = (field: string, id: string): Source | undefined => {
-      const source = sources.get(id);
-      if (!source) at(field, `unknown source "${id}"`);
-      return source;
-    };
+    checkPersonClaims(person, context, at, names);
 
-    person.roles.forEach((role, i) =>
-      role.sources.forEach((s, j) => checkSource(`roles[${i}].sources[${j}]`, s)),
-    );
-    person.summary.sources.forEach((s, j) => checkSource(`summary.sources[${j}]`, s));
-    person.descriptions.forEach((d, i) => {
-      const source = checkSource(`descriptions[${i}].source`, d.source);
-      if (source && !source.text.includes(d.text))
-        at(`descriptions[${i}].text`, `${excerpt(d.text)} is not found verbatim in source ${d.source}`);
-    });
-    person.quotes.forEach((q, i) => {
-      const previous = quoteIds.get(q.id);
-      if (previous) at(`quotes[${i}].id`, `duplicate quote id "${q.id}", also in ${previous}`);
-      quoteIds.set(q.id, person.id);
-      const source = checkSource(`quotes[${i}].source`, q.source);
-      if (!source) return;
-      if (!source.text.includes(q.context))
-        at(`quotes[${i}].context`, `${excerpt(q.context)} is not found verbatim in source ${q.source}`);
-      if (q.kind === 'direct') {
-        if (!source.text.includes(q.text))
-          at(`quotes[${i}].text`, `quote ${excerpt(q.text)} is not found verbatim in source ${q.source}`);
-        else if (!q.context.includes(q.text))
-          at(`quotes[${i}].context`, `does not contain the quote ${excerpt(q.text)}`);
-      } else if (QUOTATION_MARKS.test(q.text)) {
-        at(`quotes[${i}].text`, 'a paraphrase is in our own words and carries no quotation marks');
-      }
-    });
+    const statementIds: [id: string, field: string][] = [
+      ...person.quotes.map((q, i): [string, string] => [q.id, `quotes[${i}].id`]),
+      ...person.actions.map((a, i): [string, string] => [a.id, `actions[${i}].id`]),
+    ];
+    for (const [id, field] of statementIds) {
+      const previous = quoteIds.get(id);
+      if (previous) at(field, `duplicate quote id "${id}", also in ${previous}`);
+      quoteIds.set(id, person.id);
+    }
     person.links.forEach((link, i) => {
       if (!ids.has(link.person) && !malformedIds.has(link.person))
         at(`links[${i}].person`, `unknown person "${link.person}"`);
       if (link.person === person.id) at(`links[${i}].person`, 'a person cannot be linked to themself');
-      link.sources.forEach((s, j) => checkSource(`links[${i}].sources[${j}]`, s));
     });
 
     const ownAliases = new Set<string>();

@@ -7,13 +7,13 @@
  */
 import { mergePacks, type KnowledgeSource, type MergedKnowledge } from '../core/knowledge-base';
 import { countPack, createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
-import type { Person } from '../data/schema';
+import { listCitedIds } from '../data/schema';
 import type { CardData, PackResult, PacksOverview, PackSummary } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 
 /** The service's operations, one per message (entrypoints/background.ts wires them). */
 export interface KnowledgeService {
-  getKnowledge(): Promise<Pick<MergedKnowledge, 'people' | 'sources'>>;
+  getKnowledge(): Promise<Pick<MergedKnowledge, 'people' | 'sources' | 'background'>>;
   getCardData(personId: string): Promise<CardData | undefined>;
   listPacks(): Promise<PacksOverview>;
   importPack(text: string, fileName: string): Promise<PackResult>;
@@ -76,19 +76,20 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
 
   return {
     async getKnowledge() {
-      const { people, sources } = await merge();
-      return { people, sources };
+      const { people, sources, background } = await merge();
+      return { people, sources, background };
     },
 
     async getCardData(personId) {
-      const { people, sources } = await merge();
+      const { people, sources, background } = await merge();
       const person = people.find((p) => p.id === personId);
       if (!person) return undefined;
-      const cited = new Set(citedSources(person));
+      const cited = new Set(listCitedIds(person));
       const linked = new Set(person.links.map((l) => l.person));
       return {
         person,
         sources: sources.filter((s: KnowledgeSource) => cited.has(s.id)),
+        background: background.filter((b) => cited.has(b.id)),
         people: people.filter((p) => linked.has(p.id)).map(({ id, name }) => ({ id, name })),
       };
     },
@@ -136,15 +137,4 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
 
     removePack: (id) => answer(async () => (await (await openStore()).removePack(id), {})),
   };
-}
-
-/** Every source id a person's claims cite. */
-function citedSources(person: Person): string[] {
-  return [
-    ...person.summary.sources,
-    ...person.roles.flatMap((r) => r.sources),
-    ...person.descriptions.map((d) => d.source),
-    ...person.quotes.map((q) => q.source),
-    ...person.links.flatMap((l) => l.sources),
-  ];
 }

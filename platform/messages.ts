@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { KnowledgeSource } from '../core/knowledge-base';
-import type { Person } from '../data/schema';
+import type { BackgroundStatement, Person } from '../data/schema';
 
 /** A person found on a page, for the popup and the badge. */
 export interface PagePerson {
@@ -31,10 +31,14 @@ export interface ToContent {
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
 }
 
-/** What a card needs from the knowledge service: the merged person, the sources it cites, the people it links. */
+/**
+ * What a card needs from the knowledge service: the merged person, the sources and background
+ * statements it cites, the people it links.
+ */
 export interface CardData {
   person: Person;
   sources: KnowledgeSource[];
+  background: BackgroundStatement[];
   people: { id: string; name: string }[];
 }
 

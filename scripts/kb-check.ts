@@ -8,7 +8,11 @@ if (!kb) {
   console.error(`kb:check: ${problems.length} problem(s)`);
   process.exit(1);
 }
-const quotes = kb.people.reduce((n, p) => n + p.quotes.length, 0);
+const statements = kb.people.flatMap((p) => p.quotes);
+const count = (kind: string) => statements.filter((q) => q.kind === kind).length;
+const actions = kb.people.reduce((n, p) => n + p.actions.length, 0);
 console.log(
-  `kb:check: ok, ${kb.sources.length} sources, ${kb.people.length} people, ${quotes} quoted positions`,
+  `kb:check: ok, ${kb.sources.length} sources, ${kb.background.length} background statements, ` +
+    `${kb.people.length} people, ${count('direct')} direct and ${count('partial')} partial quotes, ` +
+    `${count('paraphrase')} paraphrases, ${actions} reports of actions`,
 );

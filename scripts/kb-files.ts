@@ -17,7 +17,7 @@ function read(path: string): RawFile {
   return { path: relative(PROJECT_ROOT, path), content: readFileSync(path, 'utf8') };
 }
 
-/** Reads data/sources/*.json (+ .txt) and data/people/*.json under `root`. */
+/** Reads data/sources/*.json (+ .txt), data/background.json and data/people/*.json under `root`. */
 export function readKnowledgeBaseFiles(root = PROJECT_ROOT): RawKnowledgeBase {
   const sourcesDir = join(root, 'data', 'sources');
   const peopleDir = join(root, 'data', 'people');
@@ -31,6 +31,9 @@ export function readKnowledgeBaseFiles(root = PROJECT_ROOT): RawKnowledgeBase {
       const textPath = path.replace(/\.json$/, '.txt');
       return { meta: read(path), text: existsSync(textPath) ? read(textPath) : undefined };
     }),
+    background: existsSync(join(root, 'data', 'background.json'))
+      ? read(join(root, 'data', 'background.json'))
+      : undefined,
     people: jsonIn(peopleDir).map(read),
   };
 }

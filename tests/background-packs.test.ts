@@ -7,6 +7,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildCardModel } from '../core/card-model';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { BUNDLED_PACK } from '../data/bundled-pack';
 import background from '../entrypoints/background';
 import type { CardData, PacksOverview, PackResult } from '../platform/messages';
@@ -80,6 +82,17 @@ describe('background: knowledge packs', () => {
     expect((await witkoffQuotes()).length).toBe(before.length + 1);
     expect(await ask({ type: 'background:remove-pack', id: 'test-desk' })).toEqual({ ok: true });
     expect(await witkoffQuotes()).toEqual(before);
+  });
+
+  it('serves with a person’s card data the background statements their conflicts cite, for the card to show', async () => {
+    const card = await ask<CardData>({ type: 'background:card-data', person: 'kaja-kallas' });
+    const cited = [...card.person.roles, ...card.person.actions].flatMap((item) =>
+      (item.conflicts ?? []).flatMap((c) => c.sources.filter((id) => id.startsWith('bg-'))),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(card.background.map((b) => b.id).sort()).toEqual([...new Set(cited)].sort());
+    const model = buildCardModel(card.person, card.sources, card.people, DEFAULT_SETTINGS, card.background);
+    expect(model.background.map((b) => b.id).sort()).toEqual([...new Set(cited)].sort());
   });
 
   it('refuses a malformed pack with a message naming what is wrong; the packs stay as they were', async () => {

@@ -10,7 +10,11 @@ const person = (id: string) => {
   if (!p) throw new Error(id);
   return p;
 };
+/** The card of `id` with every source on, and the knowledge base's background statements. */
+const modelOf = (id: string) =>
+  buildCardModel(person(id), kb.sources, kb.people, DEFAULT_SETTINGS, kb.background);
 const KYIV_POST_001 = '001_9c4c8f1c2ef386b9';
+const ARTICLE_002 = '002_508fa90569225c0e';
 
 describe('the card model', () => {
   it('shows every direct quote word for word, labelled with outlet and date', () => {
@@ -52,9 +56,78 @@ describe('the card model', () => {
     expect(cited).not.toContain('Kyiv Post');
   });
 
-  it('keeps conflicting roles side by side and says where sources disagree', () => {
-    const model = buildCardModel(person('kaja-kallas'), kb.sources, kb.people, DEFAULT_SETTINGS);
-    expect(model.roles.some((r) => r.conflict !== undefined)).toBe(true);
+  it('labels a conflict with the public record as such, citing the background it rests on', () => {
+    const model = modelOf('kaja-kallas');
+    const conflicts = model.roles.flatMap((r) => r.conflicts);
+    // Only 002 names Kallas: nothing of the knowledge base disagrees with it, the public record does.
+    expect(conflicts.map((c) => c.label)).toEqual(['Differs from the public record']);
+    expect(conflicts[0]?.sources.map((s) => s.id)).toEqual([ARTICLE_002]);
+    expect(conflicts[0]?.background.map((b) => b.id)).toEqual(['bg-kallas-eu-post']);
+    expect(model.background.map((b) => b.id)).toEqual(['bg-kallas-eu-post']);
+    expect(model.background[0]).toMatchObject({ asOf: '2025-12-02', restsOn: expect.any(String) });
+  });
+
+  it('says “sources disagree” only where two articles disagree, citing both sides', () => {
+    const model = modelOf('donald-trump');
+    const role = model.roles.find((r) => r.conflicts.length > 0);
+    expect(role?.conflicts.map((c) => c.label)).toEqual([
+      'Sources disagree',
+      'Differs from the public record',
+    ]);
+    const disagree = role?.conflicts[0];
+    expect(new Set(disagree?.sources.map((s) => s.id)).size).toBeGreaterThanOrEqual(2);
+    expect(disagree?.sources.map((s) => s.id)).toContain(ARTICLE_002);
+    expect(disagree?.background).toEqual([]);
+  });
+
+  it('shows no background when no conflict needs it', () => {
+    const model = modelOf('michael-carpenter');
+    expect(model.background).toEqual([]);
+  });
+
+  it('shows each summary sentence and link with its own sources, and drops those of a turned-off article', () => {
+    const all = buildCardModel(person('steve-witkoff'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    expect(all.summary.length).toBe(person('steve-witkoff').summary.length);
+    for (const sentence of all.summary) expect(sentence.sources.length).toBeGreaterThan(0);
+    for (const link of all.links) expect(link.sources.length).toBeGreaterThan(0);
+    const without002 = buildCardModel(person('kaja-kallas'), kb.sources, kb.people, {
+      ...DEFAULT_SETTINGS,
+      disabledSources: [ARTICLE_002],
+    });
+    expect(without002.summary).toEqual([]);
+    expect(without002.roles).toEqual([]);
+    expect(without002.background).toEqual([]);
+  });
+
+  it('keeps what the articles report a person did apart from what they said', () => {
+    const model = buildCardModel(person('steve-witkoff'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const quoted = model.topics.flatMap((t) => t.quotes.map((q) => q.id));
+    const done = model.actions.map((a) => a.id);
+    expect(done).toEqual(
+      expect.arrayContaining(['witkoff-briefs-putin-on-florida', 'witkoff-presents-revised-proposal']),
+    );
+    expect(quoted).not.toContain('witkoff-briefs-putin-on-florida');
+    expect(quoted.filter((id) => done.includes(id))).toEqual([]);
+  });
+
+  it('marks the partial quotes, which carry the article’s sentence', () => {
+    const model = buildCardModel(person('thomas-graham'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const partial = model.topics.flatMap((t) => t.quotes).find((q) => q.id === 'graham-horrific-losses');
+    expect(partial?.kind).toBe('partial');
+    expect(partial?.context).toContain(`“${partial?.text},”`);
+  });
+
+  it('marks a headline written by Dramatis, and a date inferred with background knowledge', () => {
+    const model = buildCardModel(person('volodymyr-zelensky'), kb.sources, kb.people, DEFAULT_SETTINGS);
+    const cited = new Map(model.roles.flatMap((r) => r.sources).map((s) => [s.id, s]));
+    expect(cited.get('000_3cc1c4cc7cf39fe5')).toMatchObject({
+      isHeadlineOurs: true,
+      isDateFromBackground: true,
+    });
+    expect(cited.get('004_11d8a4770e6080f9')).toMatchObject({
+      isHeadlineOurs: false,
+      headline: 'U.S. Envoy Heads to Moscow as Washington Intensifies Push for Ukraine Peace Deal',
+    });
   });
 
   it('groups quotes by topic in the fixed topic order, each topic once', () => {

@@ -13,10 +13,26 @@ import { PROJECT_ROOT, readKnowledgeBaseFiles } from '../scripts/kb-files';
 
 const REAL = readKnowledgeBaseFiles();
 
+interface StatementJson {
+  id: string;
+  kind: string;
+  text: string;
+  source: string;
+  context: string;
+  cue: string;
+  topic: string;
+}
+
 type PersonJson = Record<string, unknown> & {
   id: string;
   aliases: Record<string, unknown>[];
-  quotes: { id: string; kind: string; text: string; source: string; context: string }[];
+  roles: {
+    title: string;
+    sources: string[];
+    conflicts?: { kind: string; note: string; sources: string[] }[];
+  }[];
+  quotes: StatementJson[];
+  links: { person: string; relation: string; sources: string[] }[];
 };
 
 /** A fresh copy of the real raw knowledge base with one person's JSON rewritten by `edit`. */
@@ -79,13 +95,13 @@ describe('validateKnowledgeBase on the real files', () => {
 
   it('names the file, person and field of a missing field', () => {
     const raw = withPerson('kaja-kallas', (p) => {
-      delete p.affiliation;
+      delete p.summary;
     });
     expect(problemsOf(raw)).toEqual([
       expect.objectContaining({
         file: 'data/people/kaja-kallas.json',
         entry: 'kaja-kallas',
-        field: 'affiliation',
+        field: 'summary',
       }),
     ]);
   });
@@ -197,6 +213,159 @@ describe('validateKnowledgeBase on the real files', () => {
       field: 'id',
       message: 'must equal the file name "kaja-kallas-copy"',
     });
+  });
+});
+
+const KYIV_POST_000 = '000_3cc1c4cc7cf39fe5';
+const ARTICLE_002 = '002_508fa90569225c0e';
+
+/** The one problem of `raw`, which must be about `id`'s `field`. */
+function expectOneProblem(raw: RawKnowledgeBase, id: string, field: string, message: RegExp): void {
+  expect(problemsOf(raw)).toEqual([
+    { file: `data/people/${id}.json`, entry: id, field, message: expect.stringMatching(message) },
+  ]);
+}
+
+describe('what the articles say, kept apart from our own words', () => {
+  it('refuses a paraphrase that copies eight words in a row from an article', () => {
+    const index = personJson('yuriy-boyechko').quotes.findIndex((q) => q.id === 'boyechko-wrong-messenger');
+    const raw = withPerson('yuriy-boyechko', (p) => {
+      const quote = p.quotes[index];
+      if (quote)
+        quote.text = 'He sees Witkoff as the wrong messenger at the most dangerous moment of the war.';
+    });
+    expectOneProblem(
+      raw,
+      'yuriy-boyechko',
+      `quotes[${index}].text`,
+      /shares 8 or more words in a row with source 000_3cc1c4cc7cf39fe5 \("the wrong messenger at the most dangerous moment/,
+    );
+  });
+
+  it('refuses a link relation that copies an article, and accepts the same words quoted in “…”', () => {
+    const copied = 'Calls the trip a waste of time and a diplomatic misstep';
+    const copiedRaw = withPerson('yuriy-boyechko', (p) => {
+      const link = p.links[0];
+      if (link) link.relation = copied;
+    });
+    expectOneProblem(copiedRaw, 'yuriy-boyechko', 'links[0].relation', /shares 8 or more words in a row/);
+    const quotedRaw = withPerson('yuriy-boyechko', (p) => {
+      const link = p.links[0];
+      if (link) link.relation = 'Calls the trip “A waste of time and a diplomatic misstep”';
+    });
+    expect(problemsOf(quotedRaw)).toEqual([]);
+  });
+
+  it('refuses words quoted in our prose that the cited article does not print', () => {
+    const raw = withPerson('kaja-kallas', (p) => {
+      const summary = p.summary as { text: string; sources: string[] }[];
+      const first = summary[0];
+      if (first) first.text = '002 calls her “the foreign policy chief of Estonia”.';
+    });
+    expectOneProblem(raw, 'kaja-kallas', 'summary[0].text', /quotes "the foreign policy chief of Estonia"/);
+  });
+
+  it('refuses a quotation whose speaker is named only in another paragraph (the narrator’s words)', () => {
+    // 000 prints “endless series of Witkoff–Dmitriev conversations” in a paragraph with no speaker,
+    // after a paragraph about Sestanovich: the article does not attribute it to him.
+    const raw = withPerson('stephen-sestanovich', (p) => {
+      p.quotes.push({
+        id: 'sestanovich-endless-series',
+        kind: 'partial',
+        text: 'endless series of Witkoff–Dmitriev conversations',
+        source: KYIV_POST_000,
+        context:
+          'But Sestanovich delivers a blunt assessment: Trump may not realize he’s being played. Russia, he warns, is “tapping him along.” The White House must stop imagining itself as a mediator and instead behave like an interested party supporting Ukraine.\n\nOnly then can Washington reset the balance of power and escape the “endless series of Witkoff–Dmitriev conversations” that create motion without momentum.',
+        cue: 'But Sestanovich delivers a blunt assessment',
+        topic: 'us-role',
+      });
+    });
+    const index = personJson('stephen-sestanovich').quotes.length;
+    expectOneProblem(raw, 'stephen-sestanovich', `quotes[${index}].cue`, /another paragraph/);
+  });
+
+  it('refuses a cue that names nobody, and a pronoun far from any naming of the person', () => {
+    const carpenter = personJson('michael-carpenter').quotes.findIndex((q) =>
+      q.cue.startsWith('Carpenter told'),
+    );
+    const nameless = withPerson('michael-carpenter', (p) => {
+      const quote = p.quotes[carpenter];
+      if (quote) quote.cue = 'told Kyiv Post on Tuesday evening';
+    });
+    expectOneProblem(nameless, 'michael-carpenter', `quotes[${carpenter}].cue`, /names nobody/);
+
+    // Kallas's “She warned” attributed to Leavitt, who is named far earlier in 002.
+    const kallas = personJson('kaja-kallas').quotes.find((q) => q.cue === 'She warned');
+    if (!kallas) throw new Error('no “She warned” quote of Kaja Kallas');
+    const index = personJson('karoline-leavitt').quotes.length;
+    const misattributed = withPerson('karoline-leavitt', (p) => {
+      p.quotes.push({ ...kallas, id: 'leavitt-misattributed' });
+    });
+    expectOneProblem(
+      misattributed,
+      'karoline-leavitt',
+      `quotes[${index}].cue`,
+      /not named in the \d+ characters before it/,
+    );
+  });
+
+  it('refuses background cited as if an article stated it, and a public-record conflict without background', () => {
+    const asRole = withPerson('kaja-kallas', (p) => {
+      p.roles.push({ title: 'EU High Representative', sources: ['bg-kallas-eu-post'] });
+    });
+    const index = personJson('kaja-kallas').roles.length;
+    expectOneProblem(
+      asRole,
+      'kaja-kallas',
+      `roles[${index}].sources[0]`,
+      /is background: only an article can state this/,
+    );
+
+    const withoutBackground = withPerson('kaja-kallas', (p) => {
+      const conflict = p.roles[0]?.conflicts?.[0];
+      if (conflict) conflict.sources = [ARTICLE_002, '001_9c4c8f1c2ef386b9'];
+    });
+    // The statement it cited is now cited by nothing, which is reported too.
+    expect(problemsOf(withoutBackground)).toContainEqual({
+      file: 'data/people/kaja-kallas.json',
+      entry: 'kaja-kallas',
+      field: 'roles[0].conflicts[0].sources',
+      message: 'public-record cites at least one background statement',
+    });
+  });
+
+  it('refuses a conflict note that hands down a verdict', () => {
+    const raw = withPerson('kaja-kallas', (p) => {
+      const conflict = p.roles[0]?.conflicts?.[0];
+      if (conflict) conflict.note = '002 is mistaken about her post.';
+    });
+    expectOneProblem(
+      raw,
+      'kaja-kallas',
+      'roles[0].conflicts[0].note',
+      /says "mistaken": say what each source states/,
+    );
+  });
+
+  it('refuses a background statement that nothing cites', () => {
+    const raw = structuredClone(REAL);
+    if (!raw.background) throw new Error('no data/background.json');
+    const statements = JSON.parse(raw.background.content) as Record<string, string>[];
+    statements.push({
+      id: 'bg-unused',
+      text: 'Kyiv is the capital of Ukraine.',
+      restsOn: 'Common knowledge.',
+      asOf: '2025-12-01',
+    });
+    raw.background.content = JSON.stringify(statements);
+    expect(problemsOf(raw)).toEqual([
+      {
+        file: 'data/background.json',
+        entry: 'bg-unused',
+        field: 'id',
+        message: expect.stringMatching(/cited by no conflict and no date/),
+      },
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mergePacks } from '../core/knowledge-base';
 import { packJsonSchema, packOfKnowledgeBase, type Pack } from '../core/pack';
 import { readPackFile, validatePack } from '../core/pack-validate';
+import type { Person } from '../data/schema';
 import { formatProblem } from '../data/validate';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../scripts/kb-files';
 import { ARTICLE_TEXT, createTestPack } from './support/packs';
@@ -54,12 +55,12 @@ describe('validatePack', () => {
 
   it('refuses a schema error, naming the file, pack, person and field', () => {
     const pack = createTestPack();
-    (pack.people[0] as { affiliation?: string }).affiliation = undefined;
+    (pack.people[0] as { country?: unknown }).country = 'Ukraine';
     (pack as { version: number }).version = 2;
     expect(problemLines(pack)).toEqual([
       'test.dramatis.json (pack "test-desk"): (pack): version: must be 1 (the version this Dramatis reads)',
       expect.stringMatching(
-        /^test\.dramatis\.json \(pack "test-desk"\) people\[0\]: test-desk-olena-testenko: affiliation: /,
+        /^test\.dramatis\.json \(pack "test-desk"\) people\[0\]: test-desk-olena-testenko: country: /,
       ),
     ]);
     expect(validatePack(pack, [BUNDLED]).pack).toBeUndefined();
@@ -111,6 +112,42 @@ describe('validatePack', () => {
     expect(lines.some((l) => /people\[0\]: .*: roles\[0\]\.sources\[0\]: unknown source/.test(l))).toBe(true);
   });
 
+  it('carries background statements: cited ones pass, unknown, unused and clashing ones are refused', () => {
+    expect(BUNDLED.background?.map((b) => b.id)).toEqual(loadKnowledgeBase().background.map((b) => b.id));
+    expect(BUNDLED.background?.length).toBeGreaterThan(0);
+
+    const unknown = createTestPack();
+    unknown.sources[0]!.published.background = ['bg-test-desk-nowhere'];
+    expect(problemLines(unknown)).toEqual([
+      'test.dramatis.json (pack "test-desk") sources[0]: test-desk-wire-1: published.background[0]: unknown background statement "bg-test-desk-nowhere"',
+      'test.dramatis.json (pack "test-desk") background[0]: bg-test-desk-talks-year: id: cited by no conflict and no date: background is kept only where a reader needs it',
+    ]);
+
+    const clash = createTestPack();
+    const bundledStatement = BUNDLED.background![0]!;
+    clash.background!.push(bundledStatement);
+    clash.additions[0]!.roles = [
+      {
+        title: 'U.S. envoy',
+        sources: ['test-desk-wire-1'],
+        conflicts: [
+          { kind: 'public-record', note: 'Test note.', sources: ['test-desk-wire-1', bundledStatement.id] },
+        ],
+      },
+    ];
+    expect(problemLines(clash)).toEqual([
+      `test.dramatis.json (pack "test-desk") background[1]: ${bundledStatement.id}: id: already the id of a background statement of another pack`,
+    ]);
+  });
+
+  it('checks the cue of an addition against the other pack’s names for the person', () => {
+    const pack = createTestPack();
+    pack.additions[0]!.actions![0]!.cue = 'said on Tuesday';
+    expect(problemLines(pack)).toEqual([
+      'test.dramatis.json (pack "test-desk") additions[0]: steve-witkoff: actions[0].cue: cue "said on Tuesday" names nobody: it needs an alias of Steve Witkoff, a description of them from this source, or a pronoun',
+    ]);
+  });
+
   it('refuses duplicate ids inside one pack', () => {
     const pack = createTestPack();
     pack.sources.push({ ...pack.sources[0]! });
@@ -149,9 +186,35 @@ describe('mergePacks', () => {
     const testenko = sourceOff.people.find((p) => p.id === 'test-desk-olena-testenko')!;
     expect(testenko.quotes).toEqual([]);
     expect(testenko.roles).toEqual([]);
+    expect(testenko.summary).toEqual([]);
+    expect(testenko.country).toBeUndefined();
+    expect(
+      sourceOff.people.find((p) => p.id === 'steve-witkoff')?.actions.map((a) => a.source),
+    ).not.toContain('test-desk-wire-1');
     expect(sourceOff.people.find((p) => p.id === 'steve-witkoff')?.quotes.map((q) => q.source)).not.toContain(
       'test-desk-wire-1',
     );
+  });
+
+  it('keeps background statements with their pack, and a conflict only with what it cites that is left', () => {
+    const merged = mergePacks([BUNDLED, pack]);
+    expect(merged.background.map((b) => b.id)).toContain('bg-test-desk-talks-year');
+    expect(mergePacks([BUNDLED, pack], { disabledPacks: new Set(['test-desk']) }).background).toEqual(
+      mergePacks([BUNDLED]).background,
+    );
+
+    const backgroundCited = (people: readonly Person[]) =>
+      people.flatMap((p) =>
+        [...p.roles, ...p.actions].flatMap((item) => (item.conflicts ?? []).flatMap((c) => c.sources)),
+      );
+    expect(backgroundCited(merged.people).filter((id) => id.startsWith('bg-')).length).toBeGreaterThan(0);
+    // Without background statements, a public-record conflict keeps only its articles, never a dangling id.
+    const noBackground = mergePacks([{ ...BUNDLED, background: [] }]);
+    const ids = new Set([...noBackground.sources.map((s) => s.id)]);
+    for (const person of noBackground.people)
+      for (const item of [...person.roles, ...person.actions])
+        for (const conflict of item.conflicts ?? [])
+          for (const id of conflict.sources) expect(ids).toContain(id);
   });
 
   it('reports additions whose person no enabled pack holds', () => {
@@ -222,7 +285,7 @@ describe('npm run pack and npm run spot --pack', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(
-      'bad.json (pack "test-desk") people[0]: test-desk-olena-testenko: quotes[0].text',
+      'bad.json (pack "test-desk") people[0]: test-desk-olena-testenko: quotes[0].context',
     );
   }, 60_000);
 });

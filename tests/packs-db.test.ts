@@ -38,6 +38,7 @@ function saveArticle(pack: Pack): Pack {
   return {
     ...pack,
     sources: [...pack.sources, ...test.sources],
+    background: [...(pack.background ?? []), ...(test.background ?? [])],
     additions: [...pack.additions, ...test.additions],
   };
 }
@@ -128,8 +129,9 @@ describe('PackStore', () => {
     await store.saveToMySources(saveArticle);
     const clash = createTestPack('other');
     clash.sources[0]!.id = 'mine-wire-1';
-    for (const source of [...clash.people[0]!.roles, clash.people[0]!.summary])
-      source.sources = ['mine-wire-1'];
+    const testenko = clash.people[0]!;
+    for (const claim of [...testenko.roles, ...testenko.summary, testenko.country!])
+      claim.sources = ['mine-wire-1'];
     const error = await failureOf(store.importPack(serializePack(clash)));
     expect(error.message).toContain(
       'sources[0]: mine-wire-1: id: already the id of a source of another pack',

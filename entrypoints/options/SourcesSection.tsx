@@ -101,7 +101,7 @@ export function SourcesSection({ settings }: { settings: Settings }) {
                           </span>
                           {' · '}
                           <span data-testid="quote-count">{plural(quotes, 'quote')}</span>
-                          {source.headline.basis === 'printed' ? '' : ' · headline written by Dramatis'}
+                          {label.isHeadlineOurs ? ' · headline written by Dramatis' : ''}
                           {!isOutletOn ? <strong> · off with all of {group.outlet}</strong> : null}
                         </>
                       }

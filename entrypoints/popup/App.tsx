@@ -14,7 +14,7 @@ import { explainNoAccess } from '../../core/page-access';
 import { buildSearchIndex, MIN_QUERY_LENGTH, normalizeQuery } from '../../core/search';
 import { isSiteDisabled, type Settings } from '../../core/settings';
 import { wrapStep } from '../../core/wrap-step';
-import { PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
+import { BACKGROUND, PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
 import { PersonCard } from '../../components/PersonCard';
 import { listOptions, optionId, SearchResults, type ResultOption } from '../../components/SearchResults';
 import { Toggle } from '../../components/Toggle';
@@ -415,7 +415,7 @@ function CardPanel({
 }) {
   const ref = useRef<HTMLElement>(null);
   const person = PEOPLE_BY_ID.get(view.personId);
-  const model = person ? buildCardModel(person, SOURCES, PEOPLE, settings) : undefined;
+  const model = person ? buildCardModel(person, SOURCES, PEOPLE, settings, BACKGROUND) : undefined;
 
   useEffect(() => {
     const panel = ref.current;

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PersonCard } from '../../components/PersonCard';
 import { buildCardModel } from '../../core/card-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { PEOPLE, SOURCES } from '../../data/bundle';
+import { BACKGROUND, PEOPLE, SOURCES } from '../../data/bundle';
 import { findAxeViolations } from './axe';
 
 const kb = { people: PEOPLE, sources: SOURCES };
@@ -18,7 +18,7 @@ const kb = { people: PEOPLE, sources: SOURCES };
 function modelOf(id: string, settings: Settings = DEFAULT_SETTINGS) {
   const person = kb.people.find((p) => p.id === id);
   if (!person) throw new Error(`no person ${id}`);
-  return buildCardModel(person, kb.sources, kb.people, settings);
+  return buildCardModel(person, kb.sources, kb.people, settings, BACKGROUND);
 }
 
 /** The list item (or other block) that shows `text`, for reading what is cited beside it. */
@@ -32,7 +32,9 @@ describe('PersonCard', () => {
     render(<PersonCard model={model} headingId="card-title" />);
     const heading = screen.getByRole('heading', { level: 2, name: model.name });
     expect(heading.id).toBe('card-title');
-    expect(screen.getByText(`${model.affiliation} · ${model.country}`)).toBeTruthy();
+    const stated = [model.affiliation, model.country].flatMap((claim) => (claim ? [claim.text] : []));
+    expect(stated.length).toBeGreaterThan(0);
+    expect(heading.nextElementSibling?.textContent).toBe(stated.join(' · '));
     expect(model.roles.length).toBeGreaterThan(0);
     for (const role of model.roles) {
       const item = itemShowing(role.title);
@@ -42,7 +44,9 @@ describe('PersonCard', () => {
   });
 
   it('shows every direct quote word for word, in quotation marks, with outlet and date', () => {
-    const model = modelOf('steve-witkoff');
+    const speaker = kb.people.find((p) => p.quotes.some((q) => q.kind === 'direct'));
+    expect(speaker).toBeDefined();
+    const model = modelOf(speaker!.id);
     render(<PersonCard model={model} headingId="h" />);
     const direct = model.topics.flatMap((t) => t.quotes).filter((q) => q.kind === 'direct');
     expect(direct.length).toBeGreaterThan(0);

@@ -69,7 +69,7 @@ describe('SearchResults', () => {
     results.quotes.forEach((hit, i) => {
       const text = quotes[i]!.textContent ?? '';
       expect(text).toContain(`${hit.personName} · ${hit.source.outlet}, ${hit.source.date}`);
-      if (hit.quoteKind === 'direct') {
+      if (hit.quoteKind !== 'paraphrase') {
         expect(text.startsWith('“')).toBe(true);
         // The snippet is cut around the match, never reworded: every word shown is in the quote.
         const shown = text.slice(1, text.indexOf('”')).replace(/^…|…$/g, '');

@@ -8,7 +8,10 @@ export const ARTICLE_TEXT = [
   'Olena Testenko, a negotiator for Kyiv, said: "Nothing is agreed until everything is agreed."',
 ].join('\n\n');
 
-/** A valid pack: the article, one new person, and a quote added to the bundled `steve-witkoff`. */
+/**
+ * A valid pack: the article, the background statement its date rests on, one new person, and a quote
+ * and an action added to the bundled `steve-witkoff`.
+ */
 export function createTestPack(id = 'test-desk'): Pack {
   return {
     ...createEmptyPack(id, 'Test desk'),
@@ -17,10 +20,27 @@ export function createTestPack(id = 'test-desk'): Pack {
         id: `${id}-wire-1`,
         url: 'https://example.com/news/talks',
         outlet: { name: 'Test Wire', basis: 'The dateline names it: "(Test Wire)".' },
-        headline: { text: 'Envoy says talks moved forward', basis: 'written for this test' },
-        published: { date: '2025-12-09', inferred: false, basis: 'The dateline: "Dec 9".' },
+        headline: {
+          text: 'Envoy says talks moved forward',
+          isPrinted: false,
+          basis: 'written for this test',
+        },
+        published: {
+          date: '2025-12-09',
+          inferred: true,
+          basis: 'The dateline gives "Dec 9" without a year; the talks it reports took place in 2025.',
+          background: [`bg-${id}-talks-year`],
+        },
         provenance: 'Written for the unit tests.',
         text: ARTICLE_TEXT,
+      },
+    ],
+    background: [
+      {
+        id: `bg-${id}-talks-year`,
+        text: 'The Moscow talks this wire reports took place in December 2025.',
+        restsOn: 'Written for the unit tests.',
+        asOf: '2025-12-09',
       },
     ],
     people: [
@@ -31,9 +51,8 @@ export function createTestPack(id = 'test-desk'): Pack {
         givenNames: ['Olena'],
         aliases: [{ text: 'Testenko', kind: 'surname', case: 'insensitive' }],
         roles: [{ title: 'Negotiator for Kyiv', sources: [`${id}-wire-1`] }],
-        affiliation: 'Ukraine',
-        country: 'Ukraine',
-        summary: { text: 'A negotiator for Kyiv (Test Wire).', sources: [`${id}-wire-1`] },
+        country: { text: 'Ukraine', sources: [`${id}-wire-1`] },
+        summary: [{ text: 'Negotiates for Kyiv in the Moscow talks.', sources: [`${id}-wire-1`] }],
         descriptions: [{ source: `${id}-wire-1`, text: 'a negotiator for Kyiv' }],
         quotes: [
           {
@@ -43,9 +62,11 @@ export function createTestPack(id = 'test-desk'): Pack {
             source: `${id}-wire-1`,
             context:
               'Olena Testenko, a negotiator for Kyiv, said: "Nothing is agreed until everything is agreed."',
+            cue: 'Olena Testenko, a negotiator for Kyiv, said',
             topic: 'peace-plan',
           },
         ],
+        actions: [],
         links: [{ person: 'steve-witkoff', relation: 'across the table from', sources: [`${id}-wire-1`] }],
       },
     ],
@@ -59,7 +80,18 @@ export function createTestPack(id = 'test-desk'): Pack {
             text: 'We are closer than we have ever been,',
             source: `${id}-wire-1`,
             context: '"We are closer than we have ever been," Witkoff told reporters outside the Kremlin.',
+            cue: 'Witkoff told reporters',
             topic: 'peace-plan',
+          },
+        ],
+        actions: [
+          {
+            id: `${id}-witkoff-kremlin-meeting`,
+            text: 'Met Russian officials in Moscow for five hours.',
+            source: `${id}-wire-1`,
+            context:
+              'U.S. envoy Steve Witkoff said on Tuesday that the talks had "moved forward on the hardest questions" after a five-hour meeting.',
+            cue: 'U.S. envoy Steve Witkoff said',
           },
         ],
       },

@@ -203,13 +203,16 @@ ${paragraphs}
   return { id, html, headline, isHeadlineFromText, blocks, expected };
 }
 
-/** A person's direct quotes from one source (data/people/<id>.json). */
+/**
+ * A person's quoted words from one source (data/people/<id>.json): direct and partial quotes, which the
+ * card shows word for word in “…” (a paraphrase is never in quotation marks).
+ */
 export function directQuotes(person: string, source: string): { id: string; text: string }[] {
   const json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'people', `${person}.json`), 'utf8')) as {
     quotes: { id: string; kind: string; text: string; source: string }[];
   };
   return json.quotes
-    .filter((q) => q.kind === 'direct' && q.source === source)
+    .filter((q) => (q.kind === 'direct' || q.kind === 'partial') && q.source === source)
     .map(({ id, text }) => ({ id, text }));
 }
 
