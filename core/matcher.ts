@@ -40,7 +40,7 @@ export interface MatcherPerson {
   /** People the knowledge base links with this one (both directions are read). */
   links?: readonly { person: string }[] | undefined;
   /** The person's country: whether their Cyrillic names are their own, to be romanised (data/romanization.json). */
-  country?: string | undefined;
+  country?: { text: string } | undefined;
 }
 
 /** The tables the index is compiled with besides the people (data/name-lexicon.ts). */
@@ -219,7 +219,7 @@ export function compileMatcherIndex(
     for (const key of skeletons(person.givenNames)) givenNames.push([key, person.id]);
     for (const middle of person.middleNames ?? [])
       for (const key of folded(middle)) middleNames.push([key, person.id]);
-    const languages = person.country ? romanization.countries[person.country] : undefined;
+    const languages = person.country ? romanization.countries[person.country.text] : undefined;
     person.aliases.forEach((alias, aliasIndex) => {
       const generated = languages
         ? romanize(alias.text, romanization, languages).filter((form) => {

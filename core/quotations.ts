@@ -29,8 +29,9 @@ export interface SpeakerProfile {
   pronoun: 'he' | 'she' | 'they';
   roles: readonly { title: string }[];
   descriptions: readonly { text: string }[];
-  affiliation: string;
-  country: string;
+  /** As data/schema.ts writes them: cited text, absent where no source states it. */
+  affiliation?: { text: string } | undefined;
+  country?: { text: string } | undefined;
 }
 
 /** A compiled finder: the matcher plus what descriptions and pronouns are checked against. */
@@ -88,8 +89,8 @@ export function buildQuotationFinder(matcher: Matcher, people: readonly SpeakerP
     const text = [
       ...p.roles.map((r) => r.title),
       ...p.descriptions.map((d) => d.text),
-      p.affiliation,
-      p.country,
+      p.affiliation?.text ?? '',
+      p.country?.text ?? '',
     ]
       .join(' ')
       .toLowerCase();
@@ -1296,12 +1297,14 @@ function decideQuote(
     if (isClear)
       return { decision: { attribution: earlier.decision.attribution, cue: 'same-paragraph' }, last: q };
   }
-  // The previous paragraph ended with someone's quotation, and this one names nobody before its own.
+  // The previous paragraph ended with someone's quotation, and this one opens with a quotation of its
+  // own (news style for a speaker who goes on). A quotation inside the journalist's sentence of the next
+  // paragraph is not carried over: the writer may be quoting anyone, or summing up in their own voice.
   const previous = lastQuote.get(quote.paragraph - 1);
   if (
     !earlier &&
     previous?.decision.attribution &&
-    (q === paragraphStart || wordCount >= 4) &&
+    q === paragraphStart &&
     !hasPersonBetween(doc, previous.last + 1, doc.paragraphTokens[quote.paragraph - 1 + 1] ?? 0) &&
     !hasPersonBetween(doc, paragraphStart, q) &&
     !hasPersonBetween(doc, q + 1, sentenceEnd(doc, q))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import notInKb from './fixtures/quotations/articles-not-in-kb.json';
 import { buildQuotationFinder, findQuotations } from '../core/quotations';
 import { loadTestKnowledgeBase } from './support/kb';
 import { scoreQuotes, type ExpectedQuote } from './support/quote-score';
@@ -7,17 +8,29 @@ describe('quotations and their speakers in the five bundled articles', () => {
   const { kb, matcher } = loadTestKnowledgeBase();
   const finder = buildQuotationFinder(matcher, kb.people);
 
-  /** Every direct quote of data/people, located in its source through its verbatim context. */
+  /**
+   * Every quotation of data/people (direct, and partial: the person's words inside the journalist's
+   * sentence, quoted there too), located in its source through its verbatim context.
+   */
   function expectedIn(sourceId: string, text: string): ExpectedQuote[] {
     const out: ExpectedQuote[] = [];
     for (const person of kb.people)
       for (const quote of person.quotes) {
-        if (quote.kind !== 'direct' || quote.source !== sourceId) continue;
+        if (quote.kind === 'paraphrase' || quote.source !== sourceId) continue;
         const context = text.indexOf(quote.context);
         const start = text.indexOf(quote.text, Math.max(0, context));
         expect(start, `${person.id}: ${quote.id} not in ${sourceId}`).toBeGreaterThanOrEqual(0);
         out.push({ start, end: start + quote.text.length, speaker: person.id, text: quote.text });
       }
+    // The quotations the knowledge base leaves out on purpose (see the fixture), between their marks.
+    for (const { source, speaker, text: quoted } of notInKb.quotations) {
+      if (source !== sourceId) continue;
+      const escaped = quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const at = text.search(new RegExp(`[“"]${escaped},?[”"]`));
+      const start = at + 1;
+      expect(start, `${speaker}: “${quoted}” not in ${sourceId}`).toBeGreaterThan(0);
+      out.push({ start, end: start + quoted.length, speaker, text: quoted });
+    }
     return out;
   }
 
@@ -44,7 +57,7 @@ describe('quotations and their speakers in the five bundled articles', () => {
     console.log(
       `quotations attributed to KB people in the five articles: precision ${precision.toFixed(2)} (${correct}/${attributed}), recall ${recall.toFixed(2)} (${found}/${expected})`,
     );
-    expect(expected).toBeGreaterThan(40);
+    expect(expected).toBeGreaterThan(30);
     expect(precision).toBeGreaterThanOrEqual(0.97);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
