@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBenchPage } from './bench-page';
 import { measurePageCost } from './page-cost';
+import { benchQuotations } from './quotations';
 import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
 import { appendBatches, articlePages, bigPage } from './page-gen';
@@ -613,7 +614,12 @@ async function main() {
     pageCost,
     targets: TARGETS,
     verdicts,
+    // The quotation finder in Node (bench/quotations.ts), reported beside the page figures.
+    quotations: benchQuotations(),
   };
+  log(
+    `bench: quotation finder, ${result.quotations.chars} characters: median ${result.quotations.medianMs} ms (target < 10 ms)`,
+  );
 
   mkdirSync(RESULTS, { recursive: true });
   const stamp = result.when.replace(/[:.]/g, '-');

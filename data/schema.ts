@@ -88,6 +88,11 @@ export const linkSchema = z.strictObject({
 export const personSchema = z.strictObject({
   id: z.string().regex(kebab, 'must be kebab-case of the usual English name'),
   name: nonEmpty,
+  /**
+   * How the articles refer back to the person ("he", "she", "they"). A matcher aid for quotation
+   * attribution (core/quotations.ts), never displayed.
+   */
+  pronoun: z.enum(['he', 'she', 'they']),
   /** Given names (and their transliterations, Cyrillic too) that may stand before a surname alias. */
   givenNames: z.array(nonEmpty),
   /** Middle initials the person is known by ("W" for George W. Bush); others before the surname name someone else. */
