@@ -27,6 +27,7 @@ export function createTestPack(id = 'test-desk'): Pack {
       {
         id: `${id}-olena-testenko`,
         name: 'Olena Testenko',
+        pronoun: 'she',
         givenNames: ['Olena'],
         aliases: [{ text: 'Testenko', kind: 'surname', case: 'insensitive' }],
         roles: [{ title: 'Negotiator for Kyiv', sources: [`${id}-wire-1`] }],
