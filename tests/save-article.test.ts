@@ -4,10 +4,7 @@
  * cue, only knowledge-base speakers ticked), the saved source and quotes built from the reader's choices
  * (valid as a pack), and saving the same address again updating that source instead of adding one.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyPack, MY_SOURCES_PACK_ID } from '../core/pack';
 import { validatePack } from '../core/pack-validate';
 import { buildQuotationFinder } from '../core/quotations';
@@ -21,8 +18,8 @@ import {
   type SaveArticleRequest,
 } from '../core/save-article';
 import { BUNDLED_PACK } from '../data/bundled-pack';
-import background from '../entrypoints/background';
 import type { CardData, PacksOverview, PackResult } from '../platform/messages';
+import { askBackground, startFreshBackground } from './support/background';
 import { loadTestKnowledgeBase } from './support/kb';
 
 const URL_1 = 'https://harbour-ledger.example/world/2025/12/11/geneva-envoys';
@@ -170,21 +167,8 @@ describe('building the saved source and quotes', () => {
 });
 
 describe('background: save-article', () => {
-  async function ask<T>(message: object): Promise<T> {
-    const answers = await fakeBrowser.runtime.onMessage.trigger(message, {} as never, () => undefined);
-    return answers.find((a) => a !== undefined) as T;
-  }
-
-  beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-    Object.assign(fakeBrowser.contextMenus, {
-      removeAll: vi.fn(async () => undefined),
-      create: vi.fn(),
-      onClicked: { addListener: () => undefined },
-    });
-    background.main();
-  });
+  const ask = askBackground;
+  beforeEach(startFreshBackground);
 
   it('saves to My sources once per address; the quote joins the person’s card with its source', async () => {
     const first = await ask<PackResult & { isUpdate?: boolean }>({
