@@ -2,7 +2,7 @@
  * "Save this article" in Chromium and Firefox, on a local news page with JSON-LD metadata: the review
  * sheet (opened as the popup's button opens it, for the page's tab) reads the page and shows its
  * headline, outlet and date with where they came from, and the quotations with their proposed speakers;
- * after saving, Options › Packs shows My sources with one source, and saving again keeps it at one.
+ * the sheet passes axe in light and dark; after saving, Options › Packs shows My sources with one source, and saving again keeps it at one.
  *
  * The reader's click on "Save this article" (popup or context menu) grants activeTab on the page's tab;
  * automation cannot click the toolbar or a context menu, so these tests install a copy of the build whose
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchBrowser, type BrowserName, type E2EBrowser, type E2EPage } from './support/browsers';
-import { click, newestTabId } from './support/extension';
+import { click, newestTabId, runAxe, writeStorage } from './support/extension';
 import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './support/paths';
 import { PAGES_DIR, useBrowser } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
@@ -125,6 +125,17 @@ describe.each(BROWSERS)('%s, with the page granted', (browserName) => {
         isKept: true,
       });
       expect(sheet.quotes.find((q) => q.text.includes('The door stays open'))?.isKept).toBe(false);
+
+      // The sheet passes axe in light and dark.
+      for (const theme of ['light', 'dark']) {
+        await writeStorage(review, { 'settings.theme': theme });
+        await review.poll(() => document.documentElement.dataset.theme, undefined, {
+          until: (t) => t === theme,
+        });
+        const { violations } = await runAxe(review);
+        expect(violations, `${theme}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      }
+      await writeStorage(review, { 'settings.theme': 'system' });
 
       await click(review, '#save-button');
       sheet = await waitFor(review, (s) => s.status !== '' || s.problems !== '');
