@@ -25,8 +25,10 @@ export default defineConfig({
     name: 'Dramatis',
     description:
       'Spots the people in the news and shows who they are and what they said, word for word, with the source.',
-    // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses).
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses),
+    // and "Save this article" may inject its reader there, only once the reader asks. MV3 injects through
+    // `scripting`; Firefox's MV2 build through tabs.executeScript, which activeTab covers.
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
     // The toolbar button's own icon (auto-icons fills only the top-level `icons`).
     [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: ICONS },
     commands: {

@@ -1,20 +1,21 @@
 /**
  * The background: the toolbar badge (how many people are on the page, kept current by the content
- * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" context-menu
- * item, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
+ * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" and "Save this
+ * article to Dramatis" context-menu items, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
  * is a manifest command (wxt.config.ts) and needs no code. The knowledge service
  * (platform/knowledge-service.ts) answers card data and the options page's pack operations. All listeners are registered synchronously,
  * as an MV3 service worker (Chromium) or event page requires.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { addSelectionMenu } from '../platform/context-menu';
+import { addMenuItems } from '../platform/context-menu';
 import { openExtensionPage, watchTabLoads } from '../platform/tabs';
 import { openPopup, setBadgeColors, setBadgeText } from '../platform/toolbar';
 import { BUNDLED_PACK } from '../data/bundled-pack';
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
 
-const MENU_ID = 'dramatis-look-up';
+const LOOK_UP_MENU_ID = 'dramatis-look-up';
+const SAVE_MENU_ID = 'dramatis-save-article';
 /** The card's accent: reads on light and dark toolbars. */
 const BADGE_COLOR = '#9a4b00';
 /** How long a context-menu search waits for the popup to pick it up. */
@@ -61,6 +62,7 @@ export default defineBackground(() => {
     'background:export-pack': ({ id }) => knowledge.exportPack(id),
     'background:set-pack-enabled': ({ id, isOn }) => knowledge.setPackEnabled(id, isOn),
     'background:remove-pack': ({ id }) => knowledge.removePack(id),
+    'background:save-article': ({ article }) => knowledge.saveArticle(article),
   });
 
   watchTabLoads(
@@ -73,5 +75,17 @@ export default defineBackground(() => {
       }),
   );
 
-  addSelectionMenu(MENU_ID, 'Look up “%s” in Dramatis', openSearch);
+  addMenuItems([
+    { id: LOOK_UP_MENU_ID, title: 'Look up “%s” in Dramatis', context: 'selection', onClick: openSearch },
+    {
+      id: SAVE_MENU_ID,
+      title: 'Save this article to Dramatis',
+      context: 'page',
+      // Choosing the item grants activeTab on that tab: the review sheet injects the reader there.
+      onClick: (_selection, tabId) => {
+        if (tabId !== undefined)
+          void openExtensionPage('/review.html', new URLSearchParams({ tab: String(tabId) }));
+      },
+    },
+  ]);
 });

@@ -1,11 +1,13 @@
 /**
  * The background's knowledge service (DESIGN.md, "Knowledge packs"): the stored packs (platform/packs-db.ts)
  * merged with the bundled one (core/knowledge-base.ts), served on request as card data or the whole
- * merged view, and the pack operations of the options page (list, import, export, on/off, remove).
+ * merged view, and the pack operations of the options page (list, import, export, on/off, remove) and
+ * "Save this article" (into My sources).
  * The database opens on the first request, so a background that only counts people never opens it;
  * where it cannot open, the bundled pack is still served and every pack answer carries the reason.
  */
 import { mergePacks, type KnowledgeSource, type MergedKnowledge } from '../core/knowledge-base';
+import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '../core/save-article';
 import { countPack, createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
 import { listCitedIds } from '../data/schema';
 import type { CardData, PackResult, PacksOverview, PackSummary } from './messages';
@@ -20,6 +22,7 @@ export interface KnowledgeService {
   exportPack(id: string): Promise<PackResult & { text?: string; fileName?: string }>;
   setPackEnabled(id: string, isOn: boolean): Promise<PackResult>;
   removePack(id: string): Promise<PackResult>;
+  saveArticle(article: SaveArticleRequest): Promise<PackResult & { sourceId?: string; isUpdate?: boolean }>;
 }
 
 /** The file name a pack is exported under: its id, then `.dramatis.json`. */
@@ -136,5 +139,22 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
       answer(async () => (await (await openStore()).setPackEnabled(id, isOn), {})),
 
     removePack: (id) => answer(async () => (await (await openStore()).removePack(id), {})),
+
+    saveArticle: (article) =>
+      answer(async () => {
+        const problems = checkSaveRequest(article);
+        if (problems.length > 0)
+          throw new PackStoreError('invalid', `Could not save the article. ${problems.join(' ')}`);
+        let isUpdate = false;
+        const { pack } = await (
+          await openStore()
+        ).saveToMySources((mine) => {
+          const saved = applySavedArticle(mine, article);
+          isUpdate = saved.isUpdate;
+          return saved.pack;
+        });
+        const url = article.fields.url.trim();
+        return { sourceId: pack.sources.find((s) => s.url === url)?.id, isUpdate };
+      }),
   };
 }

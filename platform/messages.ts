@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { KnowledgeSource } from '../core/knowledge-base';
+import type { SaveArticleRequest } from '../core/save-article';
 import type { BackgroundStatement, Person } from '../data/schema';
 
 /** A person found on a page, for the popup and the badge. */
@@ -83,6 +84,11 @@ export interface ToBackground {
   };
   'background:set-pack-enabled': { request: { id: string; isOn: boolean }; response: PackResult };
   'background:remove-pack': { request: { id: string }; response: PackResult };
+  /** Saves an article reviewed by the reader to My sources (validated like every pack). */
+  'background:save-article': {
+    request: { article: SaveArticleRequest };
+    response: PackResult & { sourceId?: string; isUpdate?: boolean };
+  };
   'background:page-people': { request: { count: number }; response: void };
   /** The popup picks up a search the background was asked to open (and clears it). */
   'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };

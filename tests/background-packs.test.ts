@@ -3,39 +3,23 @@
  * operations, and card data that follows them (an imported quote shows on the bundled person's card,
  * and goes when its pack is turned off or removed).
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCardModel } from '../core/card-model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { BUNDLED_PACK } from '../data/bundled-pack';
-import background from '../entrypoints/background';
 import type { CardData, PacksOverview, PackResult } from '../platform/messages';
 import { serializePack } from '../platform/packs-db';
+import { askBackground, startFreshBackground } from './support/background';
 import { createTestPack } from './support/packs';
 
-/** Sends `message` to the background as the options page does, returns the answer. */
-async function ask<T>(message: object): Promise<T> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, {} as never, () => undefined);
-  return answers.find((a) => a !== undefined) as T;
-}
+const ask = askBackground;
 
 const witkoffQuotes = async () =>
   (await ask<CardData>({ type: 'background:card-data', person: 'steve-witkoff' })).person.quotes.map(
     (q) => q.text,
   );
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  globalThis.indexedDB = new IDBFactory();
-  Object.assign(fakeBrowser.contextMenus, {
-    removeAll: vi.fn(async () => undefined),
-    create: vi.fn(),
-    onClicked: { addListener: () => undefined },
-  });
-  background.main();
-});
+beforeEach(startFreshBackground);
 
 describe('background: knowledge packs', () => {
   it('lists the bundled pack and an empty My sources at first', async () => {

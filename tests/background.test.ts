@@ -73,15 +73,16 @@ describe('background: badge', () => {
 });
 
 describe('background: context menu', () => {
-  it('creates “Look up “%s” in Dramatis” for selections on install and on start', async () => {
+  it('creates “Look up “%s” in Dramatis” for selections and “Save this article” on install and on start', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     await vi.waitFor(() =>
       expect(created).toEqual([
         { id: 'dramatis-look-up', title: 'Look up “%s” in Dramatis', contexts: ['selection'] },
+        { id: 'dramatis-save-article', title: 'Save this article to Dramatis', contexts: ['page'] },
       ]),
     );
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(() => expect(created).toHaveLength(2));
+    await vi.waitFor(() => expect(created).toHaveLength(4));
     expect(fakeBrowser.contextMenus.removeAll).toHaveBeenCalledTimes(2);
   });
 
@@ -107,6 +108,14 @@ describe('background: context menu', () => {
       expect(urls).toContainEqual(expect.stringMatching(/\/popup\.html\?q=%D0%A3%D0%B8.*&tab=7$/));
     });
     expect(await fromTab({ type: 'background:take-search' })).toEqual({ query: undefined });
+  });
+
+  it('“Save this article to Dramatis” opens the review sheet for the tab it was chosen in', async () => {
+    await menuClicked.trigger({ menuItemId: 'dramatis-save-article' }, { id: 12 });
+    await vi.waitFor(async () => {
+      const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
+      expect(urls).toContainEqual(expect.stringMatching(/\/review\.html\?tab=12$/));
+    });
   });
 
   it('ignores other menu items and empty selections', async () => {

@@ -1,7 +1,8 @@
 /**
  * The toolbar popup: the people on the current page (click one to jump to it and open its card),
  * a search across the whole knowledge base (a result opens as a full card here), and a switch that
- * pauses Dramatis on the current site.
+ * pauses Dramatis on the current site. "Save this article" opens the review sheet (entrypoints/review) for
+ * the current tab.
  *
  * Keyboard: the search box keeps the focus while ArrowUp/ArrowDown move through the results and Enter
  * opens one; with an empty box ArrowDown moves into "On this page". Escape steps back: card -> results,
@@ -22,7 +23,7 @@ import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { sendToBackground, sendToContent, type PagePerson } from '../../platform/messages';
 import { saveSettings } from '../../platform/settings-store';
-import { findTargetTab, openOptionsPage, type TargetTab } from '../../platform/tabs';
+import { findTargetTab, openExtensionPage, openOptionsPage, type TargetTab } from '../../platform/tabs';
 import { readPageState, type PageView } from './page-state';
 
 /** How often the popup re-reads the page, so counts follow a page that changes under it. */
@@ -204,9 +205,27 @@ export function App() {
       <header class="pp-header">
         <div class="pp-header-row">
           <h1 class="pp-title">Dramatis</h1>
-          <button type="button" class="pp-link-button" onClick={() => void openOptionsPage().then(close)}>
-            Options
-          </button>
+          <div class="pp-header-actions">
+            {target?.tabId !== undefined ? (
+              <button
+                type="button"
+                id="save-article"
+                class="pp-link-button"
+                // The review sheet opens in a tab and injects the reader into this one (activeTab).
+                onClick={() =>
+                  void openExtensionPage(
+                    '/review.html',
+                    new URLSearchParams({ tab: String(target.tabId) }),
+                  ).then(close)
+                }
+              >
+                Save this article
+              </button>
+            ) : null}
+            <button type="button" class="pp-link-button" onClick={() => void openOptionsPage().then(close)}>
+              Options
+            </button>
+          </div>
         </div>
         {settings && page.status === 'ready' && page.site ? (
           <SiteSwitch settings={settings} site={page.site} />

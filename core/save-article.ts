@@ -1,0 +1,303 @@
+/**
+ * "Save this article" (issue 12), the pure part: from a reading of a page (its text and metadata) to the
+ * review sheet's draft (metadata fields the reader edits, every quotation with its sentence, proposed
+ * speaker and cue), and from the reader's choices to the new My sources pack. Saving the same address
+ * again replaces that source and its quotes instead of adding a second. The pack is validated afterwards
+ * like every pack (platform/packs-db.ts); this module only builds it.
+ */
+import type { Pack, PackSource } from './pack';
+import type { PageMetadata } from './page-metadata';
+import { findQuotations, type QuotationFinder, type QuoteCue } from './quotations';
+import { TOPICS, type Quote, type TopicId } from '../data/schema';
+
+/** What the injected reader returns for a page (entrypoints/article-reader.ts). */
+export interface ArticleReading {
+  /** The article's text: its blocks of running text joined with "\n". */
+  text: string;
+  metadata: PageMetadata;
+  /** The tab's address when it was read (the canonical address, where the page gives one, is in metadata). */
+  pageUrl: string;
+}
+
+/** One editable metadata field of the review sheet: its text and where it came from. */
+export interface DraftField {
+  value: string;
+  /** Where on the page it was read ("JSON-LD NewsArticle headline"), or undefined when the page gives none. */
+  from: string | undefined;
+}
+
+/** The metadata fields the review sheet shows, in its order. */
+export const DRAFT_FIELDS = ['headline', 'outlet', 'authors', 'published', 'url'] as const;
+/** One of DRAFT_FIELDS. */
+export type DraftFieldName = (typeof DRAFT_FIELDS)[number];
+
+/** One quotation of the review sheet. */
+export interface DraftQuotation {
+  /** The quoted words, exactly as in the text. */
+  text: string;
+  /** The sentence it stands in, exactly as in the text (the saved quote's context). */
+  sentence: string;
+  /** The knowledge-base person Dramatis proposes, or null (someone else or unknown). */
+  speaker: string | null;
+  /** The name the text gives the speaker, or null. */
+  speakerName: string | null;
+  cue: QuoteCue | null;
+  /** Why Dramatis proposes this speaker, for the reader. */
+  reason: string;
+}
+
+/** The review sheet's content before the reader's edits. */
+export interface ArticleDraft {
+  fields: Record<DraftFieldName, DraftField>;
+  quotations: DraftQuotation[];
+  text: string;
+}
+
+/** The reader's decision on one quotation. */
+export interface QuotationChoice {
+  isKept: boolean;
+  /** The knowledge-base person it is saved under (required when kept). */
+  speaker: string | null;
+  topic: TopicId;
+}
+
+/** Everything the background needs to save an article: the text, the edited fields, the kept quotes. */
+export interface SaveArticleRequest {
+  text: string;
+  fields: Record<DraftFieldName, string>;
+  /** Where each field came from (undefined: the page gave none); a field the reader changed says so. */
+  fieldSources: Record<DraftFieldName, string | undefined>;
+  quotes: { text: string; sentence: string; speaker: string; cue: QuoteCue | null; topic: TopicId }[];
+  /** When it was saved (ISO 8601), for the source's provenance. */
+  savedAt: string;
+}
+
+/** The topic a quotation starts with on the review sheet (the reader picks another). */
+export const DEFAULT_TOPIC: TopicId = Object.keys(TOPICS)[0] as TopicId;
+
+/** What each cue means, for the reader ("why Dramatis proposes this speaker"). */
+const CUE_REASONS: Record<QuoteCue, string> = {
+  before: 'named with a speech verb just before the quotation',
+  after: 'named with a speech verb right after the quotation',
+  colon: 'speaks in the clause the colon ends',
+  'according-to': '“according to” them',
+  'in-sentence': 'named with a speech verb earlier in the sentence',
+  'same-paragraph': 'speaks in another part of this sentence or paragraph',
+  'carry-over': 'ends the previous paragraph with a quotation, and nothing comes between',
+  continuation: 'the quotation runs on from the previous paragraph',
+  nested: 'a quotation inside another one: not the quoted speaker’s own words',
+};
+
+/** The sentence around [start, end) in `text`: from the previous sentence end to the next, within the line. */
+export function findSentence(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndAt = text.indexOf('\n', end);
+  const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
+  let from = lineStart;
+  const before = text.slice(lineStart, start);
+  // A sentence ends with . ! ? or … (closing marks may follow), then a space.
+  for (const match of before.matchAll(/[.!?…]["'”’»)]*\s+/g))
+    from = lineStart + match.index + match[0].length;
+  let to = lineEnd;
+  const after = /[.!?…]["'”’»)]*(?=\s|$)/.exec(text.slice(end, lineEnd));
+  if (after) to = end + after.index + after[0].length;
+  return text.slice(from, to).trim();
+}
+
+/** Why `speakerName` is proposed, the text's cue words included where they are short. */
+function describeReason(cue: QuoteCue | null, speakerName: string | null): string {
+  if (!cue) return 'Nothing in the text says who said it.';
+  const who = speakerName ? `${speakerName}: ` : '';
+  return `${who}${CUE_REASONS[cue]}`;
+}
+
+/** Builds the review sheet's draft of a reading, with the quotation finder over the knowledge base. */
+export function draftArticle(reading: ArticleReading, finder: QuotationFinder): ArticleDraft {
+  const { metadata } = reading;
+  const field = (value: string | undefined, from: string | undefined): DraftField =>
+    value ? { value, from } : { value: '', from: undefined };
+  const published = metadata.published?.value;
+  const fields: Record<DraftFieldName, DraftField> = {
+    headline: field(metadata.headline?.value, metadata.headline?.from),
+    outlet: field(metadata.outlet?.value, metadata.outlet?.from),
+    authors: field(metadata.authors?.value.join(', '), metadata.authors?.from),
+    // The sheet edits a date (YYYY-MM-DD): a date-time is cut to its date as the page wrote it.
+    published: field(/^\d{4}-\d{2}-\d{2}/.exec(published ?? '')?.[0], metadata.published?.from),
+    url: metadata.url
+      ? field(metadata.url.value, metadata.url.from)
+      : field(reading.pageUrl, 'the address of the tab'),
+  };
+  const quotations = findQuotations(finder, reading.text)
+    .filter((q) => q.depth === 0)
+    .map((q) => ({
+      text: q.text,
+      sentence: findSentence(reading.text, q.start, q.end),
+      speaker: q.speaker,
+      speakerName: q.speakerName,
+      cue: q.cue,
+      reason: describeReason(q.cue, q.speakerName),
+    }));
+  return { fields, quotations, text: reading.text };
+}
+
+/** The choices the sheet starts with: quotations of a knowledge-base person ticked, all others not. */
+export function chooseInitially(draft: ArticleDraft): QuotationChoice[] {
+  return draft.quotations.map((q) => ({
+    isKept: q.speaker !== null,
+    speaker: q.speaker,
+    topic: DEFAULT_TOPIC,
+  }));
+}
+
+/**
+ * The save request of the reviewed sheet: the fields as edited (a field the reader changed is the
+ * reader's, not the page's) and the ticked quotations, each under the speaker the reader left or chose.
+ */
+export function buildSaveRequest(
+  draft: ArticleDraft,
+  values: Record<DraftFieldName, string>,
+  choices: readonly QuotationChoice[],
+  savedAt: Date,
+): SaveArticleRequest {
+  const fields = {} as Record<DraftFieldName, string>;
+  const fieldSources = {} as Record<DraftFieldName, string | undefined>;
+  for (const name of DRAFT_FIELDS) {
+    fields[name] = values[name].trim();
+    fieldSources[name] =
+      fields[name] === draft.fields[name].value.trim() ? draft.fields[name].from : undefined;
+  }
+  const quotes = draft.quotations.flatMap((q, i) => {
+    const choice = choices[i];
+    if (!choice?.isKept) return [];
+    return [
+      { text: q.text, sentence: q.sentence, speaker: choice.speaker ?? '', cue: q.cue, topic: choice.topic },
+    ];
+  });
+  return { text: draft.text, fields, fieldSources, quotes, savedAt: savedAt.toISOString() };
+}
+
+/** Problems that keep the sheet from saving, one line each naming the field or quotation. */
+export function checkSaveRequest(request: SaveArticleRequest): string[] {
+  const problems: string[] = [];
+  if (!request.fields.headline.trim()) problems.push('Headline: enter the article’s headline.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(request.fields.published.trim()))
+    problems.push('Publication date: enter the date the article was published (YYYY-MM-DD).');
+  if (!/^https?:\/\/\S+$/i.test(request.fields.url.trim()))
+    problems.push('Address: enter the article’s http(s) address.');
+  if (!request.text.trim()) problems.push('The page has no article text to save.');
+  request.quotes.forEach((q, i) => {
+    if (!q.speaker) problems.push(`Quotation ${i + 1} (“${shorten(q.text)}”): choose who said it.`);
+  });
+  return problems;
+}
+
+/** The first words of `text`, for messages. */
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A stable, short hex hash of an address (FNV-1a, 32 bits): the saved source's id. */
+function hashAddress(url: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) hash = Math.imul(hash ^ url.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** What a field's basis says: where it was read, or that the reader entered or changed it. */
+function describeBasis(name: DraftFieldName, request: SaveArticleRequest): string {
+  const from = request.fieldSources[name];
+  return from ? `read from the page (${from})` : 'entered by the reader';
+}
+
+/**
+ * One saved quote of My sources. The one place a saved quotation becomes a quote of the pack format,
+ * so that a change of the quote schema (kinds, cues) is made here only.
+ */
+export function buildSavedQuote(input: {
+  id: string;
+  text: string;
+  source: string;
+  sentence: string;
+  cue: QuoteCue | null;
+  topic: TopicId;
+}): Quote {
+  // The schema's cue is the source's words that name the speaker; the sentence is the smallest span of
+  // the source that the finder read them from, and the pack's validation checks that it names the person.
+  // Words inside the journalist's sentence are a partial quote (issue 16's kinds).
+  return {
+    id: input.id,
+    kind: input.cue === 'in-sentence' ? 'partial' : 'direct',
+    text: input.text,
+    source: input.source,
+    context: input.sentence,
+    cue: input.sentence,
+    topic: input.topic,
+  };
+}
+
+/**
+ * My sources after saving `request`: its source (one per address: saving an address again replaces the
+ * source and every quote citing it) and its quotes, each added to its person (a person of My sources
+ * itself, or an addition to a person of another pack). Also says whether it replaced an earlier save.
+ */
+export function applySavedArticle(
+  pack: Pack,
+  request: SaveArticleRequest,
+): { pack: Pack; isUpdate: boolean } {
+  const url = request.fields.url.trim();
+  const previous = pack.sources.find((s) => s.url === url);
+  const takenIds = new Set(pack.sources.map((s) => s.id));
+  let id = previous?.id ?? `saved-${hashAddress(url)}`;
+  for (let n = 2; !previous && takenIds.has(id); n++) id = `saved-${hashAddress(url)}-${n}`;
+
+  const outlet = request.fields.outlet.trim();
+  const authors = request.fields.authors.trim();
+  const source: PackSource = {
+    id,
+    url,
+    outlet: {
+      name: outlet || null,
+      basis: outlet ? describeBasis('outlet', request) : 'the page does not name its outlet',
+    },
+    headline: {
+      text: request.fields.headline.trim(),
+      isPrinted: request.text.includes(request.fields.headline.trim()),
+      basis: describeBasis('headline', request),
+    },
+    published: {
+      date: request.fields.published.trim(),
+      inferred: false,
+      basis: describeBasis('published', request),
+      background: [],
+    },
+    provenance: [
+      `Saved by the reader with Dramatis on ${request.savedAt.slice(0, 10)}; text read with Readability.`,
+      authors ? `Authors: ${authors} (${describeBasis('authors', request)}).` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    text: request.text,
+  };
+
+  const withoutOld = <T extends { quotes?: Quote[] | undefined }>(holder: T): T =>
+    holder.quotes ? { ...holder, quotes: holder.quotes.filter((q) => q.source !== id) } : holder;
+  const people = pack.people.map(withoutOld);
+  let additions = pack.additions.map(withoutOld);
+
+  request.quotes.forEach((q, i) => {
+    const quote = buildSavedQuote({ ...q, id: `${id}-q${i + 1}`, source: id });
+    const own = people.find((p) => p.id === q.speaker);
+    if (own) {
+      own.quotes = [...own.quotes, quote];
+      return;
+    }
+    const addition = additions.find((a) => a.person === q.speaker);
+    if (addition) addition.quotes = [...(addition.quotes ?? []), quote];
+    else additions.push({ person: q.speaker, quotes: [quote] });
+  });
+  // An addition left with nothing (its only quotes came from the replaced source) is dropped.
+  additions = additions.filter((a) => Boolean(a.quotes?.length || a.roles || a.descriptions || a.links));
+
+  const sources = previous ? pack.sources.map((s) => (s.id === id ? source : s)) : [...pack.sources, source];
+  return { pack: { ...pack, sources, people, additions }, isUpdate: previous !== undefined };
+}

@@ -1,0 +1,279 @@
+/**
+ * The review sheet of "Save this article" (issue 12), opened in a tab by the popup or the context menu
+ * with `?tab=<id>` of the page to save. It injects the article reader into that tab (activeTab), finds
+ * the quotations in the text, and lets the reader correct the metadata, tick the quotations to keep and
+ * change their speakers before the background saves them to My sources. A failed save keeps the sheet
+ * as it is, so nothing the reader did is lost.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildMatcher } from '../../core/matcher';
+import { buildQuotationFinder } from '../../core/quotations';
+import {
+  buildSaveRequest,
+  checkSaveRequest,
+  chooseInitially,
+  draftArticle,
+  DRAFT_FIELDS,
+  type ArticleDraft,
+  type DraftFieldName,
+  type QuotationChoice,
+} from '../../core/save-article';
+import { TOPICS, type Person, type TopicId } from '../../data/schema';
+import givenNames from '../../data/given-names.json';
+import { useSettings } from '../../components/use-settings';
+import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
+import { readArticleInTab } from '../../platform/article-access';
+import { sendToBackground } from '../../platform/messages';
+
+const NO_ANSWER = 'Dramatis’s background did not answer. Try again in a moment; nothing was saved or lost.';
+
+/** Each field's label and input type. */
+const FIELD_INPUTS: Record<DraftFieldName, { label: string; type: 'text' | 'date' | 'url' }> = {
+  headline: { label: 'Headline', type: 'text' },
+  outlet: { label: 'Outlet', type: 'text' },
+  authors: { label: 'Authors', type: 'text' },
+  published: { label: 'Publication date', type: 'date' },
+  url: { label: 'Address', type: 'url' },
+};
+
+type Phase =
+  | { kind: 'reading'; step: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; draft: ArticleDraft; people: Person[] };
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] };
+
+/** Reads the tab's article and drafts the sheet; a failure becomes a message for the reader. */
+async function loadDraft(tabId: number, onStep: (step: string) => void): Promise<Phase> {
+  try {
+    const [reading, knowledge] = await Promise.all([
+      readArticleInTab(tabId),
+      sendToBackground('background:knowledge', {}),
+    ]);
+    if (!knowledge) return { kind: 'failed', message: NO_ANSWER };
+    if (!reading.text.trim())
+      return {
+        kind: 'failed',
+        message: 'Dramatis found no article text on this page. It saves articles: a page with a story on it.',
+      };
+    onStep('Finding the quotations…');
+    const finder = buildQuotationFinder(buildMatcher(knowledge.people, givenNames.names), knowledge.people);
+    const people = [...knowledge.people].sort((a, b) => a.name.localeCompare(b.name));
+    return { kind: 'ready', draft: draftArticle(reading, finder), people };
+  } catch (error) {
+    return { kind: 'failed', message: (error as Error).message };
+  }
+}
+
+/** The review sheet. */
+export function App() {
+  const settings = useSettings();
+  useDocumentTheme(useResolvedTheme(settings?.theme));
+  const [phase, setPhase] = useState<Phase>({ kind: 'reading', step: 'Reading the page…' });
+
+  useEffect(() => {
+    const param = new URLSearchParams(location.search).get('tab');
+    if (param === null || !/^\d+$/.test(param)) {
+      setPhase({
+        kind: 'failed',
+        message: 'No page to save: open the Dramatis popup on an article and choose “Save this article”.',
+      });
+      return;
+    }
+    void loadDraft(Number(param), (step) => setPhase({ kind: 'reading', step })).then(setPhase);
+  }, []);
+
+  return (
+    <main class="rv">
+      <h1 class="rv-title">Save this article</h1>
+      {phase.kind === 'reading' ? (
+        <div class="rv-progress" role="status">
+          <progress aria-label={phase.step} />
+          <span>{phase.step}</span>
+        </div>
+      ) : phase.kind === 'failed' ? (
+        <p class="rv-message is-error" role="alert" id="review-error">
+          {phase.message}
+        </p>
+      ) : (
+        <ReviewForm draft={phase.draft} people={phase.people} />
+      )}
+    </main>
+  );
+}
+
+/** The sheet itself: metadata fields, quotations, save. */
+function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }) {
+  const [values, setValues] = useState(
+    () =>
+      Object.fromEntries(DRAFT_FIELDS.map((f) => [f, draft.fields[f].value])) as Record<
+        DraftFieldName,
+        string
+      >,
+  );
+  const [choices, setChoices] = useState<QuotationChoice[]>(() => chooseInitially(draft));
+  const [isSaving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
+
+  const choose = (index: number, change: Partial<QuotationChoice>) =>
+    setChoices((all) => all.map((c, i) => (i === index ? { ...c, ...change } : c)));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const request = buildSaveRequest(draft, values, choices, new Date());
+    const problems = checkSaveRequest(request);
+    if (problems.length > 0) {
+      setOutcome({ kind: 'error', lines: problems });
+      return;
+    }
+    setSaving(true);
+    setOutcome(undefined);
+    const answer = await sendToBackground('background:save-article', { article: request });
+    setSaving(false);
+    if (!answer || !answer.ok) {
+      setOutcome({ kind: 'error', lines: (answer && !answer.ok ? answer.error : NO_ANSWER).split('\n') });
+      return;
+    }
+    const count = request.quotes.length;
+    setOutcome({
+      kind: 'ok',
+      text: `${answer.isUpdate ? 'Updated' : 'Saved'} in My sources, with ${count} ${count === 1 ? 'quote' : 'quotes'}.`,
+    });
+  };
+
+  const kept = choices.filter((c) => c.isKept).length;
+
+  return (
+    <form class="rv-form" onSubmit={(event) => void save(event)}>
+      <fieldset class="rv-fields">
+        <legend>The article</legend>
+        {DRAFT_FIELDS.map((name) => {
+          const field = draft.fields[name];
+          const isChanged = values[name].trim() !== field.value.trim();
+          const id = `field-${name}`;
+          return (
+            <div class="rv-field" key={name}>
+              <label for={id}>{FIELD_INPUTS[name].label}</label>
+              <input
+                id={id}
+                class="ui-field"
+                // Preact's types narrow `type` to one literal per element; this one varies by field.
+                {...({ type: FIELD_INPUTS[name].type } as object)}
+                value={values[name]}
+                aria-describedby={`${id}-from`}
+                onInput={(event) => {
+                  const value = (event.target as HTMLInputElement).value;
+                  setValues((all) => ({ ...all, [name]: value }));
+                }}
+              />
+              <p class="rv-from" id={`${id}-from`}>
+                {isChanged
+                  ? 'Changed by you.'
+                  : field.from
+                    ? `From the page: ${field.from}.`
+                    : 'Not on the page: left empty.'}
+              </p>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <section class="rv-quotes" aria-labelledby="quotes-title">
+        <h2 id="quotes-title" class="rv-subtitle">
+          Quotations ({kept} of {draft.quotations.length} kept)
+        </h2>
+        {draft.quotations.length === 0 ? (
+          <p class="rv-muted">Dramatis found no quotations in this article. You can still save it.</p>
+        ) : (
+          <ol class="rv-quote-list">
+            {draft.quotations.map((q, i) => {
+              const choice = choices[i]!;
+              const id = `quote-${i}`;
+              const proposed = q.speaker
+                ? `${names.get(q.speaker) ?? q.speaker} (in the knowledge base)`
+                : q.speakerName
+                  ? `${q.speakerName} (not in the knowledge base)`
+                  : 'unknown';
+              return (
+                <li key={id} class={`rv-quote${choice.isKept ? ' is-kept' : ''}`} data-quote={i}>
+                  <div class="rv-quote-head">
+                    <input
+                      id={`${id}-keep`}
+                      type="checkbox"
+                      checked={choice.isKept}
+                      onChange={(event) => choose(i, { isKept: (event.target as HTMLInputElement).checked })}
+                    />
+                    <label for={`${id}-keep`} class="rv-quote-text">
+                      “{q.text}”
+                    </label>
+                  </div>
+                  <p class="rv-sentence">
+                    <span class="ui-visually-hidden">In the sentence: </span>
+                    {q.sentence}
+                  </p>
+                  <p class="rv-proposed">
+                    Dramatis proposes: <strong class="rv-speaker">{proposed}</strong>
+                    <span class="rv-reason"> · {q.reason}</span>
+                  </p>
+                  <div class="rv-quote-controls">
+                    <label for={`${id}-speaker`}>Said by</label>
+                    <select
+                      id={`${id}-speaker`}
+                      class="ui-field"
+                      value={choice.speaker ?? ''}
+                      onChange={(event) => {
+                        const speaker = (event.target as HTMLSelectElement).value || null;
+                        choose(i, { speaker, isKept: speaker !== null && (choice.isKept || !q.speaker) });
+                      }}
+                    >
+                      <option value="">Choose a person…</option>
+                      {people.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                    <label for={`${id}-topic`}>Topic</label>
+                    <select
+                      id={`${id}-topic`}
+                      class="ui-field"
+                      value={choice.topic}
+                      onChange={(event) =>
+                        choose(i, { topic: (event.target as HTMLSelectElement).value as TopicId })
+                      }
+                    >
+                      {Object.entries(TOPICS).map(([topic, label]) => (
+                        <option key={topic} value={topic}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <div class="rv-actions">
+        <button type="submit" class="ui-button is-primary" id="save-button" disabled={isSaving}>
+          {isSaving ? 'Saving…' : 'Save to My sources'}
+        </button>
+      </div>
+      <div id="review-status" class="rv-message is-ok" role="status">
+        {outcome?.kind === 'ok' ? outcome.text : ''}
+      </div>
+      <div id="review-problems" class="rv-message is-error" role="alert">
+        {outcome?.kind === 'error' ? (
+          <ul>
+            {outcome.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </form>
+  );
+}

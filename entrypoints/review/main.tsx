@@ -1,0 +1,8 @@
+/** The review sheet's entry ("Save this article"): styles and the Preact root. Everything else is in ./App.tsx. */
+import { render } from 'preact';
+import '../../components/card.css';
+import '../../components/ui.css';
+import './style.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);
