@@ -10,13 +10,12 @@ import { FileImportButton } from '../../components/FileImportButton';
 import { Toggle } from '../../components/Toggle';
 import { formatDate } from '../../core/card-model';
 import { sendToBackground, type PacksOverview, type PackSummary } from '../../platform/messages';
+import { StatusLines, type SectionMessage } from './StatusLines';
 
 /** Larger files are refused before reading (the bundled pack, with its five articles, is about 0.2 MB). */
 const MAX_PACK_FILE_BYTES = 50 * 1024 * 1024;
 
 const NO_ANSWER = 'Dramatis’s background did not answer. Reload this page and try again.';
-
-type Message = { kind: 'ok' | 'error'; text: string };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -31,7 +30,7 @@ function describeKind(pack: PackSummary): string {
 /** The packs section. */
 export function PacksSection() {
   const [overview, setOverview] = useState<PacksOverview>();
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SectionMessage>();
   const [confirming, setConfirming] = useState<string>();
 
   const refresh = async () => {
@@ -194,12 +193,7 @@ export function PacksSection() {
           }
         />
       </div>
-      <p id="packs-status" class="op-message is-ok" role="status">
-        {message?.kind === 'ok' ? message.text : ''}
-      </p>
-      <p id="packs-error" class="op-message is-error op-pre-line" role="alert">
-        {message?.kind === 'error' ? message.text : ''}
-      </p>
+      <StatusLines idPrefix="packs" message={message} />
     </section>
   );
 }

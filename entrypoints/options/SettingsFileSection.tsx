@@ -14,17 +14,16 @@ import { SOURCES } from '../../data/bundle';
 import { downloadFile } from '../../components/download-file';
 import { FileImportButton } from '../../components/FileImportButton';
 import { replaceSettings, resetSettings } from '../../platform/settings-store';
+import { StatusLines, type SectionMessage } from './StatusLines';
 
 const KNOWN: KnownSources = {
   sourceIds: SOURCES.map((s) => s.id),
   outlets: [...new Set(SOURCES.flatMap((s) => (s.outlet.name === null ? [] : [s.outlet.name])))],
 };
 
-type Message = { kind: 'ok' | 'error'; text: string };
-
 /** The settings-file section. */
 export function SettingsFileSection({ settings }: { settings: Settings }) {
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<SectionMessage>();
   const [isConfirmingReset, setConfirmingReset] = useState(false);
 
   const exportFile = () => {
@@ -120,12 +119,7 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
           </div>
         </div>
       ) : null}
-      <p id="settings-file-status" class="op-message is-ok" role="status">
-        {message?.kind === 'ok' ? message.text : ''}
-      </p>
-      <p id="settings-file-error" class="op-message is-error" role="alert">
-        {message?.kind === 'error' ? message.text : ''}
-      </p>
+      <StatusLines idPrefix="settings-file" message={message} />
     </section>
   );
 }
