@@ -26,7 +26,11 @@ export default defineConfig({
     description:
       'Spots the people in the news and shows who they are and what they said, word for word, with the source.',
     // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses).
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // scripting and host access: the background runs the card's script (entrypoints/card.ts) in a page's
+    // frame when its content script first needs a card; the content script already runs on every page,
+    // so host access adds no install warning.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: ['<all_urls>'],
     // The toolbar button's own icon (auto-icons fills only the top-level `icons`).
     [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: ICONS },
     commands: {
