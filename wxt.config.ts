@@ -25,10 +25,13 @@ export default defineConfig({
     name: 'Dramatis',
     description:
       'Spots the people in the news and shows who they are and what they said, word for word, with the source.',
-    // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses),
-    // and "Save this article" may inject its reader there, only once the reader asks. MV3 injects through
-    // `scripting`; Firefox's MV2 build through tabs.executeScript, which activeTab covers.
-    permissions: ['storage', 'contextMenus', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    // activeTab: the popup may read the URL of the tab it was opened on (to name the site it pauses).
+    // scripting and host access: the background runs the card's script (entrypoints/card.ts) in a page's
+    // frame when its content script first needs a card, and "Save this article" injects its reader once
+    // the reader asks; the content script already runs on every page, so host access adds no install
+    // warning. Firefox's MV2 build gets the same through tabs.executeScript.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: ['<all_urls>'],
     // The toolbar button's own icon (auto-icons fills only the top-level `icons`).
     [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: ICONS },
     commands: {

@@ -15,7 +15,7 @@ import { spotPage, type RunStep } from '../core/spot-page';
 import { normalizeText } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';
-import { BUNDLED_CARDS } from '../page/bundled-cards';
+import { BUNDLED_CARD_MODULE, BUNDLED_CARDS } from '../page/bundled-cards';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../page/highlights';
 import { toLiveRange } from '../page/hit-test';
 import { makeMentionRange, scheduleIdle, scheduleTask, type PageMention } from '../page/page-mentions';
@@ -180,7 +180,8 @@ function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
     root: document.body,
     matcher,
     settings: { ...DEFAULT_SETTINGS },
-    cards: BUNDLED_CARDS,
+    loadCard: () => Promise.resolve(BUNDLED_CARD_MODULE),
+    nameOf: (person) => BUNDLED_CARDS.nameOf(person),
     reportCount: () => undefined,
     hideSite: () => undefined,
     painter,

@@ -2,4 +2,6 @@
 declare module 'virtual:dramatis-matcher-index' {
   const index: import('../core/matcher').MatcherIndex;
   export default index;
+  /** What the matcher and the popup read of each person, in knowledge-base order. */
+  export const people: readonly import('../core/indexed-person').IndexedPerson[];
 }

@@ -3,7 +3,8 @@
  * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" and "Save this
  * article to Dramatis" context-menu items, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
  * is a manifest command (wxt.config.ts) and needs no code. The knowledge service
- * (platform/knowledge-service.ts) answers card data and the options page's pack operations. All listeners are registered synchronously,
+ * (platform/knowledge-service.ts) answers card data and the options page's pack operations; a page's
+ * card script is run in its frame on request (platform/scripting.ts). All listeners are registered synchronously,
  * as an MV3 service worker (Chromium) or event page requires.
  */
 import { defineBackground } from 'wxt/utils/define-background';
@@ -13,6 +14,7 @@ import { openPopup, setBadgeColors, setBadgeText } from '../platform/toolbar';
 import { BUNDLED_PACK } from '../data/bundled-pack';
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
+import { runInFrame } from '../platform/scripting';
 
 const LOOK_UP_MENU_ID = 'dramatis-look-up';
 const SAVE_MENU_ID = 'dramatis-save-article';
@@ -50,6 +52,8 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void showCount(tabId, count);
     },
+    'background:load-card': (_request, { tab, frameId }) =>
+      tab?.id !== undefined && runInFrame(tab.id, frameId ?? 0, '/card.js'),
     'background:take-search': () => {
       const search = pendingSearch;
       pendingSearch = undefined;

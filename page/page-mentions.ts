@@ -134,9 +134,10 @@ export class PageMentions {
         : (records) => this.record(records),
     );
     this.observer.observe(this.root, { subtree: true, childList: true, characterData: true });
-    this.lastProgressivePaint = this.now();
-    // The first chunk runs in this task (a short page is done before the next frame); the rest, if
-    // any, in later tasks.
+    // The first chunk runs in this task and is painted at once: it holds the top of the page, the
+    // reader's view on a page just opened, so those names show in the first frame; the rest, if any,
+    // follows in later tasks, painted every PROGRESSIVE_PAINT_MS.
+    this.lastProgressivePaint = -Infinity;
     this.continueFirstPass();
   }
 

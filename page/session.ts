@@ -9,8 +9,8 @@ import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
 import type { Matcher } from '../core/matcher';
 import type { Settings } from '../core/settings';
 import { wrapStep } from '../core/wrap-step';
-import { buildCardRequest, type CardSource } from './card-request';
-import { CardUi, type CardRequest } from './card-ui';
+import type { CardModule } from './card-module';
+import type { CardRequest, CardUi } from './card-ui';
 import { HighlightPainter } from './highlights';
 import { hitTestMention } from './hit-test';
 import { PageMentions, type MentionsChange, type PageMention, type Schedule } from './page-mentions';
@@ -40,8 +40,13 @@ export interface SessionOptions {
   root: HTMLElement;
   matcher: Matcher;
   settings: Settings;
-  /** Where the card's content comes from. */
-  cards: CardSource;
+  /**
+   * The card (its UI and content), loaded on demand: asked for in idle time once the page names someone,
+   * or when a card is first wanted. May reject; the next card wanted asks again.
+   */
+  loadCard: () => Promise<CardModule>;
+  /** A person's name as the popup lists it. */
+  nameOf: (person: string) => string;
   /** Reports how many people the page names (the toolbar badge). */
   reportCount: (count: number) => void;
   /** Turns Dramatis off on this page's site (the card's link). */
@@ -73,7 +78,12 @@ export class Session {
   private readonly doc: Document;
   private readonly page: PageMentions;
   private readonly painter: HighlightPainter;
-  private readonly card: CardUi;
+  /** The card once loaded, and the load under way. */
+  private card: { module: CardModule; ui: CardUi } | undefined;
+  private cardLoad: Promise<unknown> | undefined;
+  /** A card asked for before the card had loaded: opened when it arrives (unless closed meanwhile). */
+  private pendingShow: { mention: PageMention; shouldFocus: boolean } | undefined;
+  private isCardPrefetched = false;
   private readonly intent: HoverIntent<PageMention>;
   private settings: Settings;
   /** The one record of which card is open. */
@@ -96,22 +106,12 @@ export class Session {
       onTask: timing?.onTask,
       onObserved: timing?.onObserved,
     });
-    this.card = new CardUi({
-      doc: this.doc,
-      signal: this.abort.signal,
-      onClose: () => this.intent.dismiss(),
-      onHideSite: () => options.hideSite(),
-      onPointerEnter: () => this.intent.pointerInCard(true),
-      onPointerLeave: () => this.intent.pointerInCard(false),
-      onPainted: (ms) => {
-        if (this.shown) timing?.onCard?.('painted', ms, this.shown.mention);
-      },
-    });
     this.intent = new HoverIntent<PageMention>({
       openDelayMs: () => this.settings.hoverDelayMs,
       closeDelayMs: CLOSE_DELAY_MS,
       isSame: isSameMention,
-      shown: () => this.shown?.mention,
+      // A card waiting for the card's code counts as shown: leaving its name or Escape cancels it.
+      shown: () => this.shown?.mention ?? this.pendingShow?.mention,
       prepare: (mention) => this.timed('prepare', mention, () => this.prepareCard(mention)),
       open: (mention) => this.timed('show', mention, () => this.showCard(mention)),
       close: () => this.closeCard(),
@@ -141,7 +141,7 @@ export class Session {
     const counts = new Map<string, number>();
     for (const { mention } of this.page.mentions())
       counts.set(mention.person, (counts.get(mention.person) ?? 0) + 1);
-    return [...counts].map(([id, count]) => ({ id, name: this.options.cards.nameOf(id), count }));
+    return [...counts].map(([id, count]) => ({ id, name: this.options.nameOf(id), count }));
   }
 
   /** Scrolls to a person's first mention and opens its card; false when the page does not name them. */
@@ -158,10 +158,10 @@ export class Session {
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
     const shown = this.shown;
-    const request = shown && buildCardRequest(this.options.cards, shown.mention, settings);
+    const request = shown && this.card?.module.request(shown.mention, settings);
     if (shown && request) {
       this.shown = { mention: shown.mention, request };
-      this.card.update(request);
+      this.card?.ui.update(request);
     }
   }
 
@@ -174,9 +174,10 @@ export class Session {
   stop(): void {
     this.abort.abort();
     if (this.reportTimer !== undefined) clearTimeout(this.reportTimer);
+    this.pendingShow = undefined;
     this.page.stop();
     this.painter.clear();
-    this.card.destroy();
+    this.card?.ui.destroy();
     this.options.reportCount(0);
   }
 
@@ -197,7 +198,7 @@ export class Session {
       const event = pendingMove;
       pendingMove = undefined;
       if (!event || signal.aborted) return;
-      if (this.card.contains(event.target as Node)) return;
+      if (this.card?.ui.contains(event.target as Node)) return;
       this.intent.pointerOn(hitTestMention(this.doc, this.page, event.clientX, event.clientY));
     };
     const options = { capture: true, passive: true, signal };
@@ -220,14 +221,14 @@ export class Session {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.shown) {
+    if (event.key === 'Escape' && (this.shown || this.pendingShow)) {
       this.intent.dismiss();
       return;
     }
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
     if (event.code !== 'KeyN' && event.code !== 'KeyP') return;
     const target = event.target as Element | null;
-    if (target && !this.card.contains(target) && isEditable(target)) return;
+    if (target && !this.card?.ui.contains(target) && isEditable(target)) return;
     const mentions = this.page.mentions();
     if (mentions.length === 0) return;
     event.preventDefault();
@@ -244,31 +245,87 @@ export class Session {
     this.intent.openNow(mention);
   }
 
+  /** Loads the card once (again after a failed load); resolves when it is ready or has failed. */
+  private loadCard(): Promise<unknown> {
+    this.cardLoad ??= this.options.loadCard().then(
+      (module) => {
+        if (this.abort.signal.aborted || this.card) return;
+        const timing = this.options.timing;
+        const ui = module.createUi({
+          doc: this.doc,
+          signal: this.abort.signal,
+          onClose: () => this.intent.dismiss(),
+          onHideSite: () => this.options.hideSite(),
+          onPointerEnter: () => this.intent.pointerInCard(true),
+          onPointerLeave: () => this.intent.pointerInCard(false),
+          onPainted: (ms) => {
+            if (this.shown) timing?.onCard?.('painted', ms, this.shown.mention);
+          },
+        });
+        this.card = { module, ui };
+        const pending = this.pendingShow;
+        this.pendingShow = undefined;
+        if (pending) {
+          this.shouldFocusNext = pending.shouldFocus;
+          this.showCard(pending.mention);
+        }
+      },
+      () => {
+        this.cardLoad = undefined;
+        this.pendingShow = undefined;
+      },
+    );
+    return this.cardLoad;
+  }
+
   private prepareCard(mention: PageMention): void {
-    const request = buildCardRequest(this.options.cards, mention, this.settings);
+    if (!this.card) {
+      void this.loadCard();
+      return;
+    }
+    const request = this.card.module.request(mention, this.settings);
     this.prepared = request && { mention, request };
-    if (request && !this.shown) this.card.prepare(request);
+    if (request && !this.shown) this.card.ui.prepare(request);
   }
 
   private showCard(mention: PageMention): void {
+    const card = this.card;
+    if (!card) {
+      // The card has not loaded yet (a key pressed, or a hover, before the idle-time load ended).
+      this.pendingShow = { mention, shouldFocus: this.shouldFocusNext };
+      this.shouldFocusNext = false;
+      void this.loadCard();
+      return;
+    }
     const prepared = this.prepared;
     this.prepared = undefined;
     const request =
       prepared && isSameMention(prepared.mention, mention)
         ? prepared.request
-        : buildCardRequest(this.options.cards, mention, this.settings);
+        : card.module.request(mention, this.settings);
     const shouldFocus = this.shouldFocusNext;
     this.shouldFocusNext = false;
     if (!request) return;
     this.shown = { mention, request };
     this.painter.setActive(mention.range);
-    this.card.show({ ...request, shouldFocus });
+    card.ui.show({ ...request, shouldFocus });
   }
 
   private closeCard(): void {
+    this.pendingShow = undefined;
     this.shown = undefined;
     this.painter.setActive(undefined);
-    this.card.close();
+    this.card?.ui.close();
+  }
+
+  /** Loads the card in idle time once the page names someone, so that the first hover does not wait. */
+  private prefetchCard(): void {
+    const view = this.doc.defaultView;
+    const load = () => {
+      if (!this.abort.signal.aborted) void this.loadCard();
+    };
+    if (view && 'requestIdleCallback' in view) view.requestIdleCallback(load, { timeout: 1000 });
+    else setTimeout(load, 0);
   }
 
   private onMentionsChanged(change: MentionsChange): void {
@@ -280,6 +337,10 @@ export class Session {
     );
     if (onPainted) onPainted(performance.now() - started, change);
     if (this.shown && change.removed.includes(this.shown.mention)) this.intent.dismiss();
+    if (change.added.length > 0 && !this.isCardPrefetched) {
+      this.isCardPrefetched = true;
+      this.prefetchCard();
+    }
     if (this.reportTimer !== undefined) return;
     this.reportTimer = setTimeout(() => {
       this.reportTimer = undefined;

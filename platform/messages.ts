@@ -90,6 +90,8 @@ export interface ToBackground {
     response: PackResult & { sourceId?: string; isUpdate?: boolean };
   };
   'background:page-people': { request: { count: number }; response: void };
+  /** Runs the card's script (Preact, the card, its data) in the sender's frame; false when refused. */
+  'background:load-card': { request: Record<string, never>; response: boolean };
   /** The popup picks up a search the background was asked to open (and clears it). */
   'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };
 }
@@ -97,6 +99,8 @@ export interface ToBackground {
 /** Who sent a message (the part of runtime.MessageSender the handlers use). */
 export interface MessageSender {
   tab?: { id?: number } | undefined;
+  /** The frame of the tab the message came from (0: the top frame). */
+  frameId?: number | undefined;
 }
 
 type Envelope<M, K extends keyof M> = { type: K } & (M[K] extends { request: infer R } ? R : never);

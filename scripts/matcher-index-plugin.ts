@@ -1,12 +1,15 @@
 /**
  * Computes the matcher index (core/matcher.ts `compileMatcherIndex`) when the extension is built, and
  * serves it as the module `virtual:dramatis-matcher-index`: a page then loads the alias forms instead of
- * deriving them (declensions, Unicode forms, apostrophes, folding) on every load. Used by wxt.config.ts,
+ * deriving them (declensions, Unicode forms, apostrophes, folding) on every load. The module also exports
+ * `people`, what the matcher and the popup read of each person (core/indexed-person.ts), so that the
+ * content script carries no card data. Used by wxt.config.ts,
  * vitest.config.ts and the bench's esbuild (bench/build-harness.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { toIndexedPerson } from '../core/indexed-person';
 import { compileMatcherIndex } from '../core/matcher';
 import { loadKnowledgeBase, PROJECT_ROOT } from './kb-files';
 
@@ -25,10 +28,14 @@ export function matcherIndexModule(): { code: string; files: string[] } {
   const { names } = JSON.parse(readFileSync(GIVEN_NAMES, 'utf8')) as { names: string[] };
   const index = compileMatcherIndex(kb.people, names);
   // Listed, not read again: loadKnowledgeBase has read and validated them.
-  const people = readdirSync(PEOPLE_DIR).filter((name) => name.endsWith('.json'));
-  const files = [GIVEN_NAMES, ...LEXICON_FILES, ...people.map((name) => join(PEOPLE_DIR, name))];
+  const personFiles = readdirSync(PEOPLE_DIR).filter((name) => name.endsWith('.json'));
+  const files = [GIVEN_NAMES, ...LEXICON_FILES, ...personFiles.map((name) => join(PEOPLE_DIR, name))];
   // A JSON string parsed once is the quickest way for a JavaScript engine to load plain data.
-  return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`, files };
+  const people = kb.people.map(toIndexedPerson);
+  const code =
+    `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n` +
+    `export const people = JSON.parse(${JSON.stringify(JSON.stringify(people))});`;
+  return { code, files };
 }
 
 /** The Vite plugin. */

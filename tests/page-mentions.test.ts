@@ -78,3 +78,20 @@ describe('anchoring on a changing page', () => {
     expect(people(p).filter((x) => x.includes('Graham'))).toEqual(['Thomas Graham=thomas-graham']);
   });
 });
+
+describe('the reader’s view first', () => {
+  it('paints the names at the top of a long page in the task that starts the scan, before the rest', () => {
+    const filler = '<p>The committee met again on Tuesday and talked about the budget for hours.</p>';
+    document.body.innerHTML = `<p>Steve Witkoff flew to Moscow.</p>${filler.repeat(20_000)}<p>Marco Rubio</p>`;
+    const later: (() => void)[] = [];
+    const painted: string[][] = [];
+    page = new PageMentions(document.body, matcher, {
+      scheduleChunk: (task) => void later.push(task),
+      onChange: ({ added }) => painted.push(added.map((m) => m.mention.surface)),
+    });
+    page.start();
+    // Only the first chunk has run (the page is far longer than one task's budget).
+    expect(later).toHaveLength(1);
+    expect(painted).toEqual([['Steve Witkoff']]);
+  });
+});

@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 /**
- * The content script's Session, built as entrypoints/content/index.ts builds it (the real matcher, the
- * bundled cards) but with its callbacks observed: the badge count it reports, the card that the popup's
- * "reveal" and the keyboard open, and the card's "Hide Dramatis on this site" link. happy-dom has no
+ * The content script's Session, built as entrypoints/content/index.ts builds it (the real matcher from
+ * the index's people, the bundled card loaded on demand) but with its callbacks observed: the badge count
+ * it reports, when the card is loaded, the card that the popup's "reveal" and the keyboard open, and the
+ * card's "Hide Dramatis on this site" link. happy-dom has no
  * Highlight API and no layout, so painting and hovering are left to the end-to-end tests.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { matcherFromIndex } from '../core/matcher';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { PEOPLE } from '../data/bundle';
-import { MATCHER_INDEX } from '../data/matcher-index';
-import { BUNDLED_CARDS } from '../page/bundled-cards';
+import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
+import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
+import type { CardModule } from '../page/card-module';
 import { Session } from '../page/session';
 
 beforeAll(() => {
@@ -22,7 +23,7 @@ beforeAll(() => {
   };
 });
 
-const matcher = matcherFromIndex(MATCHER_INDEX, PEOPLE);
+const matcher = matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
 let session: Session | undefined;
 
 afterEach(() => {
@@ -31,7 +32,10 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function start(html: string) {
+function start(
+  html: string,
+  loadCard = vi.fn<() => Promise<CardModule>>(() => Promise.resolve(BUNDLED_CARD_MODULE)),
+) {
   document.body.innerHTML = html;
   const reportCount = vi.fn<(count: number) => void>();
   const hideSite = vi.fn<() => void>();
@@ -39,11 +43,12 @@ function start(html: string) {
     root: document.body,
     matcher,
     settings: { ...DEFAULT_SETTINGS },
-    cards: BUNDLED_CARDS,
+    loadCard,
+    nameOf: getPersonName,
     reportCount,
     hideSite,
   });
-  return { session, reportCount, hideSite };
+  return { session, reportCount, hideSite, loadCard };
 }
 
 const PAGE =
@@ -77,7 +82,7 @@ describe('page session', () => {
     expect(session.reveal('kirill-dmitriev')).toBe(false);
     expect(document.querySelector('dramatis-ui')).toBeNull();
     expect(session.reveal('vladimir-putin')).toBe(true);
-    expect(openCardTitle()).toBe('Vladimir Putin');
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Vladimir Putin'));
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(openCardTitle()).toBeUndefined();
   });
@@ -90,7 +95,8 @@ describe('page session', () => {
         new KeyboardEvent('keydown', { code, altKey: true, shiftKey: true, bubbles: true }),
       );
     press('KeyP');
-    expect(openCardTitle()).toBe('Steve Witkoff'); // From none, back lands on the last name ("Witkoff").
+    // From none, back lands on the last name ("Witkoff"), once the card has loaded.
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
     press('KeyN');
     expect(openCardTitle()).toBe('Steve Witkoff'); // Wrapped to the first, "Steve Witkoff".
     press('KeyN');
@@ -103,11 +109,64 @@ describe('page session', () => {
     await session.firstPass;
     expect(document.body.innerHTML).toBe(before);
     session.reveal('steve-witkoff');
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
     const link = [
       ...(document.querySelector('dramatis-ui')?.shadowRoot?.querySelectorAll('button') ?? []),
     ].find((b) => /hide dramatis on this site/i.test(b.textContent ?? ''));
     expect(link).toBeDefined();
     link?.click();
     expect(hideSite).toHaveBeenCalledOnce();
+  });
+
+  it('loads the card only on a page that names someone, once, and before any card is asked for', async () => {
+    const quiet = start('<p>The committee met on Tuesday to discuss the budget.</p>');
+    await quiet.session.firstPass;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(quiet.loadCard).not.toHaveBeenCalled();
+    quiet.session.stop();
+
+    const { session: named, loadCard } = start(PAGE);
+    await named.firstPass;
+    await vi.waitFor(() => expect(loadCard).toHaveBeenCalledOnce());
+    expect(document.querySelector('dramatis-ui')).toBeNull(); // Loaded, not shown: the page is untouched.
+    named.reveal('vladimir-putin');
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Vladimir Putin'));
+    expect(loadCard).toHaveBeenCalledOnce();
+  });
+
+  it('opens a card asked for while the card is still loading when it arrives, unless closed meanwhile', async () => {
+    const pending: ((module: CardModule) => void)[] = [];
+    const loadCard = vi.fn(() => new Promise<CardModule>((resolve) => pending.push(resolve)));
+    const escape = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    const first = start(PAGE, loadCard);
+    await first.session.firstPass;
+    first.session.reveal('steve-witkoff');
+    escape(); // Closed before the card's code arrived: it must not open later.
+    for (const arrive of pending) arrive(BUNDLED_CARD_MODULE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(openCardTitle()).toBeUndefined();
+    first.session.stop();
+
+    pending.length = 0;
+    const { session } = start(PAGE, loadCard);
+    await session.firstPass;
+    session.reveal('vladimir-putin');
+    expect(openCardTitle()).toBeUndefined();
+    for (const arrive of pending) arrive(BUNDLED_CARD_MODULE);
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Vladimir Putin'));
+  });
+
+  it('asks for the card again after a failed load', async () => {
+    const loadCard = vi
+      .fn<() => Promise<CardModule>>()
+      .mockRejectedValueOnce(new Error('the card script did not load'))
+      .mockResolvedValue(BUNDLED_CARD_MODULE);
+    const { session } = start(PAGE, loadCard);
+    await session.firstPass;
+    await vi.waitFor(() => expect(loadCard).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    session.reveal('steve-witkoff');
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
+    expect(loadCard).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,27 +1,25 @@
 /**
- * The content script, on every page: wiring only. It builds the matcher, keeps one page Session
- * (page/session.ts) in step with the settings (none while Dramatis is off on this site) and answers the
- * popup's messages.
+ * The content script, on every page: wiring only. It builds the matcher, keeps one page Session (page/session.ts)
+ * in step with the settings (none while paused here), answers the popup; the card loads when needed.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { matcherFromIndex } from '../../core/matcher';
+import { matcherFromIndex, type Matcher } from '../../core/matcher';
 import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
-import { PEOPLE } from '../../data/bundle';
-import { MATCHER_INDEX } from '../../data/matcher-index';
-import { BUNDLED_CARDS } from '../../page/bundled-cards';
+import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../../data/matcher-index';
+import { loadCardModule } from '../../page/card-module';
+import { LOAD_MARK_TIMING, markLoadStep } from '../../page/load-marks';
 import { Session } from '../../page/session';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
 import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
-// The ::highlight() rules: listed in the manifest (and in WXT's dev-mode registration), so the page
-// cannot remove them. The card's own CSS is inlined into its shadow root by page/card-ui.tsx.
-import '../../page/highlights.css';
+import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    markLoadStep('start');
     void runDramatis(ctx);
   },
 });
@@ -31,29 +29,32 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
   if (!root) return;
   let settings: Settings = await loadSettings();
+  markLoadStep('settings-read');
   let session: Session | undefined;
-  // Built once, when the first session starts: a paused site never pays for it.
-  let matcher: ReturnType<typeof matcherFromIndex> | undefined;
+  let matcher: Matcher | undefined; // Built with the first session: a paused site never pays for it.
   const apply = () => {
-    const isPaused = isSiteDisabled(settings, location.hostname);
-    if (isPaused) {
+    if (isSiteDisabled(settings, location.hostname)) {
       session?.stop();
       session = undefined;
     } else if (session) {
       session.updateSettings(settings);
     } else {
-      matcher ??= matcherFromIndex(MATCHER_INDEX, PEOPLE);
+      matcher ??= matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
+      markLoadStep('matcher-ready');
       session = new Session({
         root,
         matcher,
         settings,
-        cards: BUNDLED_CARDS,
+        loadCard: () => loadCardModule(() => sendToBackground('background:load-card', {})),
+        nameOf: getPersonName,
+        timing: LOAD_MARK_TIMING,
         reportCount: (count) => void sendToBackground('background:page-people', { count }),
         hideSite: () => {
           const site = normalizeSite(location.hostname);
           if (site) void saveSettings({ disabledSites: [...settings.disabledSites, site] });
         },
       });
+      void session.firstPass.then(() => markLoadStep('first-pass'));
     }
   };
   apply();

@@ -4,42 +4,18 @@
  * headline, outlet and date with where they came from, and the quotations with their proposed speakers;
  * the sheet passes axe in light and dark; after saving, Options › Packs shows My sources with one source, and saving again keeps it at one.
  *
- * The reader's click on "Save this article" (popup or context menu) grants activeTab on the page's tab;
- * automation cannot click the toolbar or a context menu, so these tests install a copy of the build whose
- * manifest also grants the local test server's host, which is what the grant gives for that one tab.
- * Without it, the sheet says it cannot read the page (checked first, on the build as shipped).
+ * The build as shipped has host access to every page (the background injects the card's script where a
+ * content script asks for it), so the review sheet can read the page's tab as a reader's click would let it.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchBrowser, type BrowserName, type E2EBrowser, type E2EPage } from './support/browsers';
+import { BROWSERS, launchBrowser, type E2EBrowser, type E2EPage } from './support/browsers';
 import { click, newestTabId, runAxe, writeStorage } from './support/extension';
-import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './support/paths';
-import { PAGES_DIR, useBrowser } from './support/pages';
+import { PAGES_DIR } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
 let server: StaticServer;
-const scratch: string[] = [];
-
-/** A copy of the build for `name` whose manifest grants http://127.0.0.1 (standing in for activeTab). */
-function buildWithLocalHostGrant(name: BrowserName): string {
-  const build =
-    name === 'chromium'
-      ? requireBuild(CHROME_BUILD, 'npx wxt build')
-      : requireBuild(FIREFOX_BUILD, 'npx wxt build -b firefox');
-  const dir = mkdtempSync(join(tmpdir(), 'dramatis-save-'));
-  scratch.push(dir);
-  cpSync(build, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
-    manifest_version: number;
-    permissions: string[];
-  };
-  if (manifest.manifest_version === 3) manifest.host_permissions = ['http://127.0.0.1/*'];
-  else manifest.permissions = [...manifest.permissions, 'http://127.0.0.1/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -47,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 /** What the review sheet shows. Runs there. */
@@ -73,28 +48,10 @@ type Sheet = ReturnType<typeof readSheet>;
 const waitFor = (page: E2EPage, until: (sheet: Sheet) => boolean) =>
   page.poll(readSheet, undefined, { until, timeoutMs: 15_000, everyMs: 100 });
 
-describe.each(BROWSERS)('%s, as shipped', (browserName) => {
-  const browser = useBrowser(browserName);
-
-  it(`${browserName}: without the reader's activeTab grant, the sheet says it cannot read the page`, async () => {
-    const article = await browser().openPage(server.url('/news/geneva.html'));
-    const tabId = await newestTabId(browser());
-    const review = await browser().openExtensionPage(`review.html?tab=${tabId}`, '#app');
-    try {
-      const sheet = await waitFor(review, (s) => s.quotes.length > 0 || s.error !== '');
-      expect(sheet.error).toMatch(/^Dramatis cannot read this page/);
-      expect(sheet.quotes).toEqual([]);
-    } finally {
-      await review.close();
-      await article.close();
-    }
-  });
-});
-
-describe.each(BROWSERS)('%s, with the page granted', (browserName) => {
+describe.each(BROWSERS)('%s', (browserName) => {
   let launched: E2EBrowser | undefined;
   beforeAll(async () => {
-    launched = await launchBrowser(browserName, { extensionDir: buildWithLocalHostGrant(browserName) });
+    launched = await launchBrowser(browserName);
   });
   afterAll(async () => {
     await launched?.close();

@@ -11,7 +11,7 @@ import { matcherFromIndex } from '../../../core/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import { PEOPLE } from '../../../data/bundle';
 import { MATCHER_INDEX } from '../../../data/matcher-index';
-import { BUNDLED_CARDS } from '../../../page/bundled-cards';
+import { BUNDLED_CARD_MODULE, BUNDLED_CARDS } from '../../../page/bundled-cards';
 import highlightsCss from '../../../page/highlights.css?inline';
 import { hitTestMention } from '../../../page/hit-test';
 import { PageMentions } from '../../../page/page-mentions';
@@ -79,7 +79,8 @@ window.__dramatisInjection = {
       root: document.body,
       matcher,
       settings: { ...DEFAULT_SETTINGS, ...settings },
-      cards: BUNDLED_CARDS,
+      loadCard: () => Promise.resolve(BUNDLED_CARD_MODULE),
+      nameOf: (person) => BUNDLED_CARDS.nameOf(person),
       reportCount: () => undefined,
       hideSite: () => undefined,
     });

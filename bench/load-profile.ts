@@ -1,0 +1,89 @@
+/**
+ * Where one cold load's time goes: the first page load of a fresh Chromium profile with the real build
+ * (.output/chrome-mv3, or the directory given), traced, on a page that names nobody (or `--page=ID`, an id of
+ * plainPages() or articlePages()). Prints the content script's compile and evaluation (trace events naming
+ * content.js), the rest of its main-thread script time, and the `dramatis:*` marks it leaves (ms since the
+ * navigation started). `npx tsx bench/load-profile.ts [EXTENSION_DIR] [--page=plain-article]`.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumArgs } from '../tests/e2e/support/chromium';
+import { articlePages, plainPages } from './page-gen';
+import { startServer } from './server';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; fileName?: string }; fileName?: string };
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ms = (us: number) => Math.round(us / 10) / 100;
+
+/** Traces one cold load and sums the content script's share of it. */
+async function profileColdLoad(extensionDir: string, pageId: string): Promise<void> {
+  const page = [...plainPages(), ...articlePages()].find((p) => p.id === pageId);
+  if (!page) throw new Error(`load-profile: no page "${pageId}"`);
+  const server = await startServer(new Map([[`/${page.id}.html`, { type: 'text/html', body: page.html }]]));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline,blink.user_timing',
+      transferMode: 'ReportEvents',
+    });
+    await tab.goto(`${server.base}/${page.id}.html`, { waitUntil: 'load' });
+    await tab.waitForTimeout(1500);
+    const marks = await tab.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('dramatis:'))
+        .map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
+    );
+    await cdp.send('Tracing.end');
+    await done;
+    const isContent = (e: TraceEvent) =>
+      /content-scripts\/content\.js/.test(
+        e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.fileName ?? '',
+      );
+    const sum = (names: string[]) =>
+      ms(
+        events
+          .filter((e) => e.ph === 'X' && names.includes(e.name) && isContent(e))
+          .reduce((total, e) => total + (e.dur ?? 0), 0),
+      );
+    console.log(`page ${page.id}, cold (first load of a new profile)`);
+    console.log(`content.js compile: ${sum(['v8.compile', 'V8.CompileCode'])} ms`);
+    // EvaluateScript (Blink) wraps v8.run (V8): listed apart, not added up.
+    console.log(
+      `content.js evaluation (top level, includes main()): EvaluateScript ${sum(['EvaluateScript'])} ms`,
+    );
+    console.log(`  of which V8 ran the script: ${sum(['v8.run'])} ms`);
+    console.log(`content.js function calls after it (callbacks, tasks): ${sum(['FunctionCall'])} ms`);
+    console.log(`marks (ms since navigation start):\n  ${marks.join('\n  ')}`);
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const dirArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const pageArg = process.argv.find((a) => a.startsWith('--page='))?.slice(7) ?? 'plain-article';
+await profileColdLoad(dirArg ?? path.join(ROOT, '.output/chrome-mv3'), pageArg);

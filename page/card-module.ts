@@ -1,0 +1,45 @@
+/**
+ * The card as the content script sees it before it is loaded: what the card's bundle provides, and how
+ * the content script gets hold of it. The card (Preact, Floating UI, its CSS, the people's card data) is
+ * its own script, entrypoints/card.ts, run in the content script's isolated world only once a page names
+ * someone or a card is asked for (see bench/README.md for why it is injected rather than imported).
+ * Only types cross from ./card-ui here, so importing this module loads none of the card.
+ */
+import type { Settings } from '../core/settings';
+import type { CardRequest, CardUi, CardUiOptions } from './card-ui';
+import { markLoadStep } from './load-marks';
+import type { PageMention } from './page-mentions';
+
+/** What the card's bundle gives the Session. */
+export interface CardModule {
+  /** The request that opens (or prepares) a mention's card, or undefined for an unknown person. */
+  request: (mention: PageMention, settings: Settings) => CardRequest | undefined;
+  /** The card's host on this page. */
+  createUi: (options: CardUiOptions) => CardUi;
+}
+
+/**
+ * Where the card's bundle leaves itself: a property of the isolated world's global, which the content
+ * script and a script the extension injects into the same frame share, and the page cannot see.
+ */
+const CARD_MODULE_KEY = '__dramatisCardModule';
+
+type CardGlobal = typeof globalThis & { [CARD_MODULE_KEY]?: CardModule };
+
+/** Called by the card's bundle when it runs: hands the card to the content script. */
+export function registerCardModule(module: CardModule): void {
+  (globalThis as CardGlobal)[CARD_MODULE_KEY] = module;
+}
+
+/**
+ * The card, loaded once: `inject` runs the card's bundle in this frame (a message to the background,
+ * which injects it). Rejects when the bundle did not register itself, so that the caller may try again.
+ */
+export async function loadCardModule(inject: () => Promise<unknown>): Promise<CardModule> {
+  const registered = () => (globalThis as CardGlobal)[CARD_MODULE_KEY];
+  if (!registered()) await inject();
+  const module = registered();
+  if (!module) throw new Error('Dramatis: the card script did not load in this frame');
+  markLoadStep('card-loaded');
+  return module;
+}
