@@ -1,7 +1,7 @@
 /**
  * What the content script keeps of each person: the fields the matcher reads and the name the popup lists.
  * The build puts these into the matcher index module (scripts/matcher-index-plugin.ts), so that a page
- * never loads the people's card data (roles, summaries, descriptions, quotes) only to find names.
+ * never loads the people's card data (roles, summaries, descriptions, quotes, actions; the pronoun the quotation finder reads) only to find names.
  */
 import type { MatcherPerson } from './matcher';
 
@@ -19,6 +19,8 @@ interface CardOnlyFields {
   summary?: unknown;
   descriptions?: unknown;
   quotes?: unknown;
+  actions?: unknown;
+  pronoun?: unknown;
 }
 
 /**
@@ -27,6 +29,7 @@ interface CardOnlyFields {
  */
 export function toIndexedPerson(person: IndexedPerson & CardOnlyFields): IndexedPerson {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { roles, affiliation, country, summary, descriptions, quotes, links, ...kept } = person;
+  const { roles, affiliation, country, summary, descriptions, quotes, actions, pronoun, links, ...kept } =
+    person;
   return { ...kept, ...(links ? { links: links.map((link) => ({ person: link.person })) } : {}) };
 }
