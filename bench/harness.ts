@@ -14,8 +14,8 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { spotPage, type RunStep } from '../core/spot-page';
 import { normalizeText } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
-import { MATCHER_INDEX } from '../data/matcher-index';
-import { BUNDLED_CARD_MODULE, BUNDLED_CARDS } from '../page/bundled-cards';
+import { getPersonName, MATCHER_INDEX } from '../data/matcher-index';
+import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../page/highlights';
 import { toLiveRange } from '../page/hit-test';
 import { makeMentionRange, scheduleIdle, scheduleTask, type PageMention } from '../page/page-mentions';
@@ -181,7 +181,7 @@ function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
     matcher,
     settings: { ...DEFAULT_SETTINGS },
     loadCard: () => Promise.resolve(BUNDLED_CARD_MODULE),
-    nameOf: (person) => BUNDLED_CARDS.nameOf(person),
+    nameOf: getPersonName,
     reportCount: () => undefined,
     hideSite: () => undefined,
     painter,

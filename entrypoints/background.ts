@@ -12,6 +12,7 @@ import { addMenuItems } from '../platform/context-menu';
 import { openExtensionPage, watchTabLoads } from '../platform/tabs';
 import { openPopup, setBadgeColors, setBadgeText } from '../platform/toolbar';
 import { BUNDLED_PACK } from '../data/bundled-pack';
+import { announceKnowledgeChange } from '../platform/knowledge-broadcast';
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
 import { runInFrame } from '../platform/scripting';
@@ -27,7 +28,7 @@ const MAX_QUERY_LENGTH = 100;
 
 export default defineBackground(() => {
   let pendingSearch: { query: string; at: number } | undefined;
-  const knowledge = createKnowledgeService(BUNDLED_PACK);
+  const knowledge = createKnowledgeService(BUNDLED_PACK, () => void announceKnowledgeChange());
 
   const showCount = (tabId: number, count: number) =>
     setBadgeText(tabId, count > 0 ? (count > 99 ? '99+' : String(count)) : '');

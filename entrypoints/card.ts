@@ -1,13 +1,17 @@
 /**
- * The card's bundle (Preact, Floating UI, the card's CSS and the people's card data), kept out of the
- * content script that runs on every page. The background injects it into a frame's isolated world when
- * that frame's content script asks (page/card-module.ts): when the page names someone, or a card is
- * asked for first. Wiring only.
+ * The card's bundle (Preact, Floating UI, the card's CSS), kept out of the content script that runs on
+ * every page. The background injects it into a frame's isolated world when that frame's content script
+ * asks (page/card-module.ts): when the page names someone, or a card is asked for first. The people's
+ * card data comes from the background's merged knowledge (every enabled pack) when a card is prepared,
+ * and is dropped when the background says the knowledge base changed. Wiring only.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
 import { registerCardModule } from '../page/card-module';
+import { createCardModule } from '../page/knowledge-cards';
+import { listen, sendToBackground, type ToContent } from '../platform/messages';
 
 export default defineUnlistedScript(() => {
-  registerCardModule(BUNDLED_CARD_MODULE);
+  const module = createCardModule((person) => sendToBackground('background:card-data', { person }));
+  listen<ToContent>({ 'content:knowledge-changed': () => module.refresh() });
+  registerCardModule(module);
 });

@@ -1,21 +1,23 @@
-/** The card source of the bundled knowledge base (data/bundle.ts), as the card's bundle uses it. */
-import { buildCardModel } from '../core/card-model';
-import { BACKGROUND, PEOPLE, PEOPLE_BY_ID, SOURCES } from '../data/bundle';
-import { buildCardRequest, type CardSource } from './card-request';
-import { CardUi } from './card-ui';
-import type { CardModule } from './card-module';
+/**
+ * The card over the bundled knowledge base (data/bundle.ts) in memory, for the tests and the bench: the
+ * same card module as the card's script builds (./knowledge-cards.ts), fed at once from the bundle
+ * instead of by the background. The extension's card does not carry the bundle.
+ */
+import { assignPack, selectCardData, type CardKnowledge } from '../core/card-data';
+import { BUNDLED_PACK_ID } from '../core/pack';
+import { BACKGROUND, PEOPLE, SOURCES } from '../data/bundle';
+import type { FetchCardData } from './card-data-cache';
+import { createCardModule } from './knowledge-cards';
 
-/** Cards from the bundled knowledge base. */
-export const BUNDLED_CARDS: CardSource = {
-  model: (person, settings) => {
-    const found = PEOPLE_BY_ID.get(person);
-    return found ? buildCardModel(found, SOURCES, PEOPLE, settings, BACKGROUND) : undefined;
-  },
-  nameOf: (person) => PEOPLE_BY_ID.get(person)?.name ?? person,
+/** The bundle as the knowledge service merges it when no other pack is stored. */
+const BUNDLED_KNOWLEDGE: CardKnowledge = {
+  people: PEOPLE,
+  sources: assignPack(SOURCES, BUNDLED_PACK_ID),
+  background: BACKGROUND,
 };
 
-/** The whole card (UI and bundled cards): what entrypoints/card.ts registers, and the tests and bench use. */
-export const BUNDLED_CARD_MODULE: CardModule = {
-  request: (mention, settings) => buildCardRequest(BUNDLED_CARDS, mention, settings),
-  createUi: (options) => new CardUi(options),
-};
+/** An in-memory card-data source over the bundle: answers at once. */
+export const fetchBundledCardData: FetchCardData = (person) => selectCardData(BUNDLED_KNOWLEDGE, person);
+
+/** The whole card (UI and bundled card data): what the tests and bench load instead of the card's script. */
+export const BUNDLED_CARD_MODULE = createCardModule(fetchBundledCardData);

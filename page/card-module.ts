@@ -1,6 +1,6 @@
 /**
  * The card as the content script sees it before it is loaded: what the card's bundle provides, and how
- * the content script gets hold of it. The card (Preact, Floating UI, its CSS, the people's card data) is
+ * the content script gets hold of it. The card (Preact, Floating UI, its CSS, the card data fetched) is
  * its own script, entrypoints/card.ts, run in the content script's isolated world only once a page names
  * someone or a card is asked for (see bench/README.md for why it is injected rather than imported).
  * Only types cross from ./card-ui here, so importing this module loads none of the card.
@@ -12,8 +12,18 @@ import type { PageMention } from './page-mentions';
 
 /** What the card's bundle gives the Session. */
 export interface CardModule {
+  /**
+   * Fetches what the card of `person` needs unless it is at hand: undefined when `request` can answer
+   * now, else a promise that settles when it can (or the fetch failed: `request` then answers undefined).
+   */
+  load: (person: string) => Promise<void> | undefined;
   /** The request that opens (or prepares) a mention's card, or undefined for an unknown person. */
   request: (mention: PageMention, settings: Settings) => CardRequest | undefined;
+  /**
+   * Calls `onChange` each time the knowledge base changed (the card data fetched so far is dropped
+   * first, so an open card is shown afresh); returns the function that stops it.
+   */
+  watch: (onChange: () => void) => () => void;
   /** The card's host on this page. */
   createUi: (options: CardUiOptions) => CardUi;
 }

@@ -6,14 +6,12 @@ import type { PageMention } from './page-mentions';
 import { detectPageTheme } from './page-theme';
 
 /**
- * Where a card's content comes from, injected into the Session: today the bundled knowledge base
- * (./bundled-cards.ts), later the background's knowledge service.
+ * Where a card's content comes from: the card data fetched for the page (./knowledge-cards.ts), from
+ * the background's knowledge service or, in the tests and the bench, the bundle.
  */
 export interface CardSource {
-  /** The card model of a person under the settings (only enabled sources and outlets). */
+  /** The card model of a person under the settings (only enabled sources and outlets), if at hand. */
   model: (person: string, settings: Settings) => CardModel | undefined;
-  /** A person's name as the popup lists it. */
-  nameOf: (person: string) => string;
 }
 
 /** The request to open (or prepare) the card of a mention, or undefined for an unknown person. */

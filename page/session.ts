@@ -90,6 +90,8 @@ export class Session {
   private shown: MentionCard | undefined;
   /** The card prepared while the pointer rests on its name: its request is built once per hover. */
   private prepared: MentionCard | undefined;
+  /** The mention whose card was last asked to be prepared (its card data may still be on its way). */
+  private preparing: PageMention | undefined;
   /** The next card opened takes focus (keyboard navigation, the popup). */
   private shouldFocusNext = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -157,12 +159,7 @@ export class Session {
     this.settings = settings;
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
-    const shown = this.shown;
-    const request = shown && this.card?.module.request(shown.mention, settings);
-    if (shown && request) {
-      this.shown = { mention: shown.mention, request };
-      this.card?.ui.update(request);
-    }
+    this.refreshCard();
   }
 
   /** Scans the page again from scratch (a single-page app navigated). */
@@ -263,6 +260,8 @@ export class Session {
           },
         });
         this.card = { module, ui };
+        const stopWatching = module.watch(() => this.refreshCard());
+        this.abort.signal.addEventListener('abort', stopWatching, { once: true });
         const pending = this.pendingShow;
         this.pendingShow = undefined;
         if (pending) {
@@ -278,14 +277,29 @@ export class Session {
     return this.cardLoad;
   }
 
+  /** Runs `then` once the card data of the mention's person is at hand: now if it is, else after the fetch. */
+  private withCardData(module: CardModule, mention: PageMention, then: () => void): void {
+    const loading = module.load(mention.mention.person);
+    if (!loading) return then();
+    void loading.then(() => {
+      if (!this.abort.signal.aborted) then();
+    });
+  }
+
   private prepareCard(mention: PageMention): void {
-    if (!this.card) {
+    const card = this.card;
+    if (!card) {
       void this.loadCard();
       return;
     }
-    const request = this.card.module.request(mention, this.settings);
-    this.prepared = request && { mention, request };
-    if (request && !this.shown) this.card.ui.prepare(request);
+    this.preparing = mention;
+    // The card data is fetched here, inside the hover delay, so that the card opens without waiting.
+    this.withCardData(card.module, mention, () => {
+      if (this.preparing !== mention) return; // The pointer moved on to another name meanwhile.
+      const request = card.module.request(mention, this.settings);
+      this.prepared = request && { mention, request };
+      if (request && !this.shown) card.ui.prepare(request);
+    });
   }
 
   private showCard(mention: PageMention): void {
@@ -297,6 +311,25 @@ export class Session {
       void this.loadCard();
       return;
     }
+    const loading = card.module.load(mention.mention.person);
+    if (loading) {
+      // Its card data is still on its way: the card opens when it arrives, unless closed meanwhile.
+      const pending = { mention, shouldFocus: this.shouldFocusNext };
+      this.pendingShow = pending;
+      this.shouldFocusNext = false;
+      void loading.then(() => {
+        if (this.pendingShow !== pending || this.abort.signal.aborted) return;
+        this.pendingShow = undefined;
+        this.shouldFocusNext = pending.shouldFocus;
+        this.openCard(card, mention);
+      });
+      return;
+    }
+    this.openCard(card, mention);
+  }
+
+  /** Opens the card of `mention`, whose card data is at hand (or could not be had: then nothing opens). */
+  private openCard(card: { module: CardModule; ui: CardUi }, mention: PageMention): void {
     const prepared = this.prepared;
     this.prepared = undefined;
     const request =
@@ -309,6 +342,24 @@ export class Session {
     this.shown = { mention, request };
     this.painter.setActive(mention.range);
     card.ui.show({ ...request, shouldFocus });
+  }
+
+  /**
+   * Shows the open card afresh (new settings, or a changed knowledge base whose card data the card
+   * module dropped); closes it when its person is no longer known.
+   */
+  private refreshCard(): void {
+    this.prepared = undefined;
+    const shown = this.shown;
+    const card = this.card;
+    if (!shown || !card) return;
+    this.withCardData(card.module, shown.mention, () => {
+      if (this.shown !== shown) return;
+      const request = card.module.request(shown.mention, this.settings);
+      if (!request) return this.intent.dismiss();
+      this.shown = { mention: shown.mention, request };
+      card.ui.update(request);
+    });
   }
 
   private closeCard(): void {

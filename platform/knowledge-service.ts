@@ -6,11 +6,11 @@
  * The database opens on the first request, so a background that only counts people never opens it;
  * where it cannot open, the bundled pack is still served and every pack answer carries the reason.
  */
-import { mergePacks, type KnowledgeSource, type MergedKnowledge } from '../core/knowledge-base';
+import { selectCardData, type CardData } from '../core/card-data';
+import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
 import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '../core/save-article';
 import { countPack, createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
-import { listCitedIds } from '../data/schema';
-import type { CardData, PackResult, PacksOverview, PackSummary } from './messages';
+import type { PackResult, PacksOverview, PackSummary } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 
 /** The service's operations, one per message (entrypoints/background.ts wires them). */
@@ -50,8 +50,11 @@ async function answer<T extends object>(
   }
 }
 
-/** Creates the service over the bundled pack (with its texts: the bundled pack can be exported too). */
-export function createKnowledgeService(bundled: Pack): KnowledgeService {
+/**
+ * Creates the service over the bundled pack (with its texts: the bundled pack can be exported too).
+ * `onChange` is called after each pack operation that changed the knowledge base (open tabs follow).
+ */
+export function createKnowledgeService(bundled: Pack, onChange: () => void = () => {}): KnowledgeService {
   let opening: Promise<PackStore> | undefined;
   const openStore = () => {
     opening ??= PackStore.open(bundled).catch((error: unknown) => {
@@ -72,9 +75,24 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
     }
   };
 
-  const merge = async () => {
-    const { stored, disabled } = await loadPacks();
-    return mergePacks([bundled, ...stored.map((s) => s.pack)], { disabledPacks: disabled });
+  // The merged knowledge base, kept until a pack operation changes it: every card a reader opens asks
+  // for it, and merging reads every stored pack. A failed read is not kept (storage may come back).
+  let merged: Promise<MergedKnowledge> | undefined;
+  const merge = () => {
+    merged ??= loadPacks().then(({ stored, disabled, storageError }) => {
+      if (storageError) merged = undefined;
+      return mergePacks([bundled, ...stored.map((s) => s.pack)], { disabledPacks: disabled });
+    });
+    return merged;
+  };
+  /** Runs a pack operation that changes the knowledge base; on success the merge is redone and tabs told. */
+  const change = async <T extends object>(operation: () => Promise<T>) => {
+    const result = await answer(operation);
+    if (result.ok) {
+      merged = undefined;
+      onChange();
+    }
+    return result;
   };
 
   return {
@@ -84,17 +102,7 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
     },
 
     async getCardData(personId) {
-      const { people, sources, background } = await merge();
-      const person = people.find((p) => p.id === personId);
-      if (!person) return undefined;
-      const cited = new Set(listCitedIds(person));
-      const linked = new Set(person.links.map((l) => l.person));
-      return {
-        person,
-        sources: sources.filter((s: KnowledgeSource) => cited.has(s.id)),
-        background: background.filter((b) => cited.has(b.id)),
-        people: people.filter((p) => linked.has(p.id)).map(({ id, name }) => ({ id, name })),
-      };
+      return selectCardData(await merge(), personId);
     },
 
     async listPacks() {
@@ -127,7 +135,7 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
     },
 
     importPack: (text, fileName) =>
-      answer(async () => ({ id: (await (await openStore()).importPack(text, fileName)).id })),
+      change(async () => ({ id: (await (await openStore()).importPack(text, fileName)).id })),
 
     exportPack: (id) =>
       answer(async () => {
@@ -136,12 +144,12 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
       }),
 
     setPackEnabled: (id, isOn) =>
-      answer(async () => (await (await openStore()).setPackEnabled(id, isOn), {})),
+      change(async () => (await (await openStore()).setPackEnabled(id, isOn), {})),
 
-    removePack: (id) => answer(async () => (await (await openStore()).removePack(id), {})),
+    removePack: (id) => change(async () => (await (await openStore()).removePack(id), {})),
 
     saveArticle: (article) =>
-      answer(async () => {
+      change(async () => {
         const problems = checkSaveRequest(article);
         if (problems.length > 0)
           throw new PackStoreError('invalid', `Could not save the article. ${problems.join(' ')}`);

@@ -3,9 +3,10 @@
  * direction. Only this module calls browser.runtime/tabs messaging.
  */
 import { browser } from 'wxt/browser';
+import type { CardData } from '../core/card-data';
 import type { KnowledgeSource } from '../core/knowledge-base';
 import type { SaveArticleRequest } from '../core/save-article';
-import type { BackgroundStatement, Person } from '../data/schema';
+import type { Person } from '../data/schema';
 
 /** A person found on a page, for the popup and the badge. */
 export interface PagePerson {
@@ -30,17 +31,8 @@ export interface ToContent {
    * switch needs it even where tab URLs are hidden). */
   'content:get-page-state': { request: Record<string, never>; response: PageState };
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
-}
-
-/**
- * What a card needs from the knowledge service: the merged person, the sources and background
- * statements it cites, the people it links.
- */
-export interface CardData {
-  person: Person;
-  sources: KnowledgeSource[];
-  background: BackgroundStatement[];
-  people: { id: string; name: string }[];
+  /** A pack was saved, imported, removed, turned on or off: the card's script drops its card data. */
+  'content:knowledge-changed': { request: Record<string, never>; response: void };
 }
 
 /** One pack as the options page lists it. */

@@ -3,11 +3,13 @@
  * operations, and card data that follows them (an imported quote shows on the bundled person's card,
  * and goes when its pack is turned off or removed).
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildCardModel } from '../core/card-model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { BUNDLED_PACK } from '../data/bundled-pack';
-import type { CardData, PacksOverview, PackResult } from '../platform/messages';
+import type { CardData } from '../core/card-data';
+import type { PacksOverview, PackResult } from '../platform/messages';
 import { serializePack } from '../platform/packs-db';
 import { askBackground, startFreshBackground } from './support/background';
 import { createTestPack } from './support/packs';
@@ -22,6 +24,33 @@ const witkoffQuotes = async () =>
 beforeEach(startFreshBackground);
 
 describe('background: knowledge packs', () => {
+  it('tells every open tab when a pack changes (open cards follow), and none when a change is refused', async () => {
+    const tabs = await Promise.all(
+      ['https://example.com/a', 'https://example.org/b'].map((url) => fakeBrowser.tabs.create({ url })),
+    );
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const told = () =>
+      sent.mock.calls.filter(([, m]) => (m as { type: string }).type === 'content:knowledge-changed');
+    const text = serializePack(createTestPack());
+    expect(
+      await ask<PackResult>({ type: 'background:import-pack', text, fileName: 'a.dramatis.json' }),
+    ).toMatchObject({ ok: true });
+    const open = (await fakeBrowser.tabs.query({})).map((t) => t.id);
+    expect(open).toEqual(expect.arrayContaining(tabs.map((t) => t.id)));
+    await vi.waitFor(() => expect(told().map(([tab]) => tab)).toEqual(open));
+    sent.mockClear();
+    const refused = await ask<PackResult>({
+      type: 'background:import-pack',
+      text: '{',
+      fileName: 'b.dramatis.json',
+    });
+    expect(refused.ok).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(told()).toEqual([]);
+    await ask<PackResult>({ type: 'background:set-pack-enabled', id: 'test-desk', isOn: false });
+    await vi.waitFor(() => expect(told()).toHaveLength(open.length));
+  });
+
   it('lists the bundled pack and an empty My sources at first', async () => {
     const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
     expect(overview.storageError).toBeUndefined();

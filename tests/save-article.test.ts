@@ -18,7 +18,8 @@ import {
   type SaveArticleRequest,
 } from '../core/save-article';
 import { BUNDLED_PACK } from '../data/bundled-pack';
-import type { CardData, PacksOverview, PackResult } from '../platform/messages';
+import type { CardData } from '../core/card-data';
+import type { PacksOverview, PackResult } from '../platform/messages';
 import { askBackground, startFreshBackground } from './support/background';
 import { loadTestKnowledgeBase } from './support/kb';
 

@@ -10,8 +10,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { matcherFromIndex } from '../core/matcher';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
-import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
+import type { CardData } from '../core/card-data';
+import { BUNDLED_CARD_MODULE, fetchBundledCardData } from '../page/bundled-cards';
 import type { CardModule } from '../page/card-module';
+import { createCardModule } from '../page/knowledge-cards';
 import { Session } from '../page/session';
 
 beforeAll(() => {
@@ -168,5 +170,60 @@ describe('page session', () => {
     session.reveal('steve-witkoff');
     await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
     expect(loadCard).toHaveBeenCalledTimes(2);
+  });
+
+  it("fetches a person's card data once for the page, and opens the card when it arrives", async () => {
+    const answers: (() => void)[] = [];
+    const fetch = vi.fn(
+      (person: string) =>
+        new Promise<CardData | undefined>((resolve) =>
+          answers.push(() => resolve(fetchBundledCardData(person) as CardData | undefined)),
+        ),
+    );
+    const module = createCardModule(fetch);
+    const { session } = start(
+      PAGE,
+      vi.fn(() => Promise.resolve<CardModule>(module)),
+    );
+    await session.firstPass;
+    session.reveal('vladimir-putin');
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('vladimir-putin'));
+    expect(openCardTitle()).toBeUndefined(); // Waiting for the background's answer.
+    for (const answer of answers) answer();
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Vladimir Putin'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    session.reveal('vladimir-putin');
+    expect(openCardTitle()).toBe('Vladimir Putin'); // From the page's cache: no second fetch.
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('shows an open card afresh when the knowledge base changes', async () => {
+    const saved: string[] = []; // Quotes the background holds besides the bundle's.
+    const fetch = vi.fn((person: string) => {
+      const data = fetchBundledCardData(person) as CardData | undefined;
+      const [extra] = saved;
+      if (!data || !extra) return Promise.resolve(data);
+      const [first] = data.person.quotes;
+      if (!first) throw new Error(`${person} has no quote to copy`);
+      const added = { ...first, id: 'added-quote', kind: 'direct' as const, text: extra };
+      return Promise.resolve({ ...data, person: { ...data.person, quotes: [...data.person.quotes, added] } });
+    });
+    const module = createCardModule(fetch);
+    const { session } = start(
+      PAGE,
+      vi.fn(() => Promise.resolve<CardModule>(module)),
+    );
+    await session.firstPass;
+    session.reveal('steve-witkoff');
+    await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
+    const cardText = () =>
+      document.querySelector('dramatis-ui')?.shadowRoot?.querySelector('.dr-frame')?.textContent ?? '';
+    expect(cardText()).toContain('Steve Witkoff');
+    expect(cardText()).not.toContain('A sentence saved a moment ago');
+    saved.push('A sentence saved a moment ago');
+    module.refresh();
+    await vi.waitFor(() => expect(cardText()).toContain('“A sentence saved a moment ago”'));
+    expect(openCardTitle()).toBe('Steve Witkoff');
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

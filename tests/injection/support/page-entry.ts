@@ -10,8 +10,8 @@
 import { matcherFromIndex } from '../../../core/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import { PEOPLE } from '../../../data/bundle';
-import { MATCHER_INDEX } from '../../../data/matcher-index';
-import { BUNDLED_CARD_MODULE, BUNDLED_CARDS } from '../../../page/bundled-cards';
+import { getPersonName, MATCHER_INDEX } from '../../../data/matcher-index';
+import { BUNDLED_CARD_MODULE } from '../../../page/bundled-cards';
 import highlightsCss from '../../../page/highlights.css?inline';
 import { hitTestMention } from '../../../page/hit-test';
 import { PageMentions } from '../../../page/page-mentions';
@@ -80,7 +80,7 @@ window.__dramatisInjection = {
       matcher,
       settings: { ...DEFAULT_SETTINGS, ...settings },
       loadCard: () => Promise.resolve(BUNDLED_CARD_MODULE),
-      nameOf: (person) => BUNDLED_CARDS.nameOf(person),
+      nameOf: getPersonName,
       reportCount: () => undefined,
       hideSite: () => undefined,
     });

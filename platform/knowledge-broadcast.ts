@@ -1,0 +1,17 @@
+/**
+ * Tells every open tab that the knowledge base changed (a pack saved, imported, removed, turned on or
+ * off), so that a card open there, and the card data its page fetched, follow at once. A tab without
+ * Dramatis's card script (a browser page, a page that names nobody) does not answer; that is fine.
+ */
+import { browser } from 'wxt/browser';
+import { sendToContent } from './messages';
+
+/** Sends `content:knowledge-changed` to every tab; resolves when each has answered or failed. */
+export async function announceKnowledgeChange(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [sendToContent(tab.id, 'content:knowledge-changed', {})],
+    ),
+  );
+}
