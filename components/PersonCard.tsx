@@ -89,12 +89,43 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
+/**
+ * A quote's sources, earliest first: outlet and date, linked to the article where it has an address, and
+ * marked "My sources" for an article the reader saved.
+ */
+function QuoteSources({ sources }: { sources: SourceLabel[] }) {
+  return (
+    <span class="dr-cites">
+      {sources.map((s, i) => (
+        <span key={s.id} class="dr-quote-source" data-source={s.id}>
+          {i > 0 ? '; ' : ''}
+          {s.url ? (
+            <a class="dr-source-link" href={s.url} target="_blank" rel="noopener noreferrer">
+              <SourceCite source={s} />
+            </a>
+          ) : (
+            <SourceCite source={s} />
+          )}
+          {s.isSaved ? (
+            <>
+              {' '}
+              <span class="dr-badge dr-saved" title="An article you saved with Dramatis">
+                My sources
+              </span>
+            </>
+          ) : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function QuoteItem({ quote }: { quote: QuoteModel }) {
   if (quote.kind === 'paraphrase')
     return (
       <li class="dr-paraphrase" data-quote={quote.id}>
         <span class="dr-badge">Paraphrase</span> <span class="dr-paraphrase-text">{quote.text}</span>{' '}
-        <SourceCite source={quote.source} />
+        <QuoteSources sources={quote.sources} />
       </li>
     );
   return (
@@ -107,7 +138,7 @@ function QuoteItem({ quote }: { quote: QuoteModel }) {
           <span class="dr-badge">Partial quote</span> In the article’s sentence: {quote.context}
         </p>
       ) : null}
-      <SourceCite source={quote.source} />
+      <QuoteSources sources={quote.sources} />
     </li>
   );
 }

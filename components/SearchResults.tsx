@@ -97,7 +97,10 @@ export function SearchResults({ id, results, activeId, pagePeople, onOpen, onAct
                   {isParaphrase ? '' : '”'}
                 </span>
                 <span class="pp-option-meta">
-                  {q.personName} · {q.source.outlet}, {q.source.date}
+                  {q.personName} ·{' '}
+                  {q.sources
+                    .map((s) => `${s.outlet}, ${s.date}${s.isSaved ? ' (My sources)' : ''}`)
+                    .join('; ')}
                 </span>
               </>,
             );

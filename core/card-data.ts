@@ -4,7 +4,7 @@
  * knowledge service sends it to a page's card (background:card-data); the tests and the bench cut it
  * from the bundle directly. Pure (it imports data/schema.ts, with zod: the card's script imports only its type).
  */
-import { listCitedIds, type BackgroundStatement, type Person, type SourceMeta } from '../data/schema';
+import { listCitedIds, type BackgroundStatement, type Person } from '../data/schema';
 import type { KnowledgeSource } from './knowledge-base';
 
 /**
@@ -37,9 +37,4 @@ export function selectCardData(knowledge: CardKnowledge, personId: string): Card
     background: knowledge.background.filter((b) => cited.has(b.id)),
     people: knowledge.people.filter((p) => linked.has(p.id)).map(({ id, name }) => ({ id, name })),
   };
-}
-
-/** Names a pack's sources as the merged knowledge base does (the bundle's metadata carries no pack). */
-export function assignPack(sources: readonly SourceMeta[], pack: string): KnowledgeSource[] {
-  return sources.map((source) => ({ ...source, pack }));
 }

@@ -5,7 +5,10 @@
  */
 import type { BackgroundStatement, Conflict, Person, SourceMeta } from '../data/schema';
 import { TOPICS, type TopicId } from '../data/topics';
+import type { CardData } from './card-data';
 import type { Mention } from './matcher';
+import { MY_SOURCES_PACK_ID } from './pack-ids';
+import { mergeQuoteSources } from './quote-sources';
 import type { Settings } from './settings';
 
 /** How a source is cited in the card: "Kyiv Post, 1 December 2025". */
@@ -21,7 +24,16 @@ export interface SourceLabel {
   headline: string;
   /** True when the text carries no headline and this one was written by Dramatis. */
   isHeadlineOurs: boolean;
+  /** The publication date, ISO (YYYY-MM-DD), for ordering. */
+  published: string;
+  /** The article's address, where the source has one (saved and imported articles). */
+  url: string | undefined;
+  /** True for an article the reader saved (My sources). */
+  isSaved: boolean;
 }
+
+/** A source as labelled: its metadata, and where the merged knowledge base has them, its pack and address. */
+export type LabelledSource = SourceMeta & { pack?: string | undefined; url?: string | undefined };
 
 /** The two kinds of conflict the card shows, as it labels them. */
 export const CONFLICT_LABELS = {
@@ -45,9 +57,10 @@ export interface QuoteModel {
   id: string;
   kind: 'direct' | 'partial' | 'paraphrase';
   text: string;
-  /** The article's sentence(s) around it, verbatim. */
+  /** The earliest source's sentence(s) around it, verbatim. */
   context: string;
-  source: SourceLabel;
+  /** Every source turned on that prints these words, earliest first (one for a paraphrase). */
+  sources: SourceLabel[];
 }
 
 /** A card's content. */
@@ -94,7 +107,7 @@ export function formatDate(iso: string, isLong = false): string {
 }
 
 /** The label of a source, for citing it. */
-export function labelSource(source: SourceMeta): SourceLabel {
+export function labelSource(source: LabelledSource): SourceLabel {
   return {
     id: source.id,
     outlet: source.outlet.name ?? `Outlet unknown (article ${source.id.slice(0, 3)})`,
@@ -104,6 +117,9 @@ export function labelSource(source: SourceMeta): SourceLabel {
     isDateFromBackground: source.published.background.length > 0,
     headline: source.headline.text,
     isHeadlineOurs: !source.headline.isPrinted,
+    published: source.published.date,
+    url: source.url,
+    isSaved: source.pack === MY_SOURCES_PACK_ID,
   };
 }
 
@@ -123,7 +139,7 @@ export function isSourceEnabled(
  */
 export function buildCardModel(
   person: Person,
-  sources: readonly SourceMeta[],
+  sources: readonly LabelledSource[],
   people: readonly Pick<Person, 'id' | 'name'>[],
   settings: Pick<Settings, 'disabledSources' | 'disabledOutlets'>,
   background: readonly BackgroundStatement[] = [],
@@ -158,16 +174,15 @@ export function buildCardModel(
     return claim && claimSources.length > 0 ? { text: claim.text, sources: claimSources } : undefined;
   };
 
+  const merged = mergeQuoteSources(person.quotes, (id) => enabled.get(id));
   const topics = (Object.keys(TOPICS) as TopicId[]).flatMap((topic) => {
-    const quotes = person.quotes.flatMap((q) => {
-      const source = enabled.get(q.source);
-      return q.topic === topic && source
-        ? [{ id: q.id, kind: q.kind, text: q.text, context: q.context, source }]
-        : [];
-    });
+    const quotes = merged.flatMap(({ quote: q, sources: quoteSources }) =>
+      q.topic === topic
+        ? [{ id: q.id, kind: q.kind, text: q.text, context: q.context, sources: quoteSources }]
+        : [],
+    );
     return quotes.length > 0 ? [{ id: topic, label: TOPICS[topic], quotes }] : [];
   });
-  const shownQuotes = topics.reduce((n, t) => n + t.quotes.length, 0);
   const names = new Map(people.map((p) => [p.id, p.name]));
 
   return {
@@ -210,8 +225,16 @@ export function buildCardModel(
         : [];
     }),
     background: [...shownBackground.values()],
-    hiddenQuoteCount: person.quotes.length - shownQuotes,
+    hiddenQuoteCount: person.quotes.filter((q) => !enabled.has(q.source)).length,
   };
+}
+
+/** The card of one person's card data (./card-data.ts: from the background, or cut from the bundle). */
+export function buildCardModelOf(
+  data: CardData,
+  settings: Pick<Settings, 'disabledSources' | 'disabledOutlets'>,
+): CardModel {
+  return buildCardModel(data.person, data.sources, data.people, settings, data.background);
 }
 
 /** The card's "why this name?" line for a mention of `personName`. */

@@ -18,15 +18,12 @@ import {
   type Person,
   type Source,
 } from '../data/schema';
+import { BUNDLED_PACK_ID } from './pack-ids';
 
 /** The value of every pack file's `format`. */
 export const PACK_FORMAT = 'dramatis-pack';
 /** The pack format's version; a reader refuses newer versions it does not know. */
 export const PACK_VERSION = 1;
-/** The id of the pack built from data/. */
-export const BUNDLED_PACK_ID = 'bundled';
-/** The id of the reader's own pack. */
-export const MY_SOURCES_PACK_ID = 'my-sources';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

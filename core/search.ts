@@ -6,8 +6,9 @@
  * ("witkof", "zelenski", "peskow"). Pure: no browser APIs.
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import type { Person, Quote, SourceMeta } from '../data/schema';
-import { isSourceEnabled, labelSource, type SourceLabel } from './card-model';
+import type { Person, Quote } from '../data/schema';
+import { isSourceEnabled, labelSource, type LabelledSource, type SourceLabel } from './card-model';
+import { mergeQuoteSources } from './quote-sources';
 import type { Settings } from './settings';
 
 /** A [start, end) span of a result's text that matched the query, for highlighting. */
@@ -39,7 +40,8 @@ export interface QuoteHit {
   text: string;
   /** Where in `text` the query matched. */
   spans: Span[];
-  source: SourceLabel;
+  /** Every source turned on that prints these words, earliest first (the same words are found once). */
+  sources: SourceLabel[];
   score: number;
 }
 
@@ -70,7 +72,7 @@ interface QuoteRecord {
   personName: string;
   quoteKind: Quote['kind'];
   text: string;
-  source: SourceLabel;
+  sources: SourceLabel[];
 }
 
 /**
@@ -98,7 +100,7 @@ const COMMON: IFuseOptions<unknown> = {
 /** Builds the search index of `people`, with only what the enabled `sources` say. */
 export function buildSearchIndex(
   people: readonly Person[],
-  sources: readonly SourceMeta[],
+  sources: readonly LabelledSource[],
   settings: Pick<Settings, 'disabledSources' | 'disabledOutlets'>,
 ): SearchIndex {
   const enabled = new Map(
@@ -115,12 +117,14 @@ export function buildSearchIndex(
     descriptions: p.descriptions.filter((d) => enabled.has(d.source)).map((d) => d.text),
   }));
   const quoteRecords: QuoteRecord[] = people.flatMap((p) =>
-    p.quotes.flatMap((q) => {
-      const source = enabled.get(q.source);
-      return source
-        ? [{ id: q.id, personId: p.id, personName: p.name, quoteKind: q.kind, text: q.text, source }]
-        : [];
-    }),
+    mergeQuoteSources(p.quotes, (id) => enabled.get(id)).map(({ quote: q, sources: quoteSources }) => ({
+      id: q.id,
+      personId: p.id,
+      personName: p.name,
+      quoteKind: q.kind,
+      text: q.text,
+      sources: quoteSources,
+    })),
   );
 
   const peopleFuse = new Fuse(personRecords, {
@@ -231,7 +235,7 @@ function toQuoteHit(result: FuseResult<QuoteRecord>): QuoteHit {
     quoteKind: item.quoteKind,
     text: item.text,
     spans: toSpans(match?.indices),
-    source: item.source,
+    sources: item.sources,
     score: result.score ?? 1,
   };
 }

@@ -3,18 +3,10 @@
  * same card module as the card's script builds (./knowledge-cards.ts), fed at once from the bundle
  * instead of by the background. The extension's card does not carry the bundle.
  */
-import { assignPack, selectCardData, type CardKnowledge } from '../core/card-data';
-import { BUNDLED_PACK_ID } from '../core/pack';
-import { BACKGROUND, PEOPLE, SOURCES } from '../data/bundle';
+import { selectCardData } from '../core/card-data';
+import { BUNDLED_KNOWLEDGE } from '../data/bundle';
 import type { FetchCardData } from './card-data-cache';
 import { createCardModule } from './knowledge-cards';
-
-/** The bundle as the knowledge service merges it when no other pack is stored. */
-const BUNDLED_KNOWLEDGE: CardKnowledge = {
-  people: PEOPLE,
-  sources: assignPack(SOURCES, BUNDLED_PACK_ID),
-  background: BACKGROUND,
-};
 
 /** An in-memory card-data source over the bundle: answers at once. */
 export const fetchBundledCardData: FetchCardData = (person) => selectCardData(BUNDLED_KNOWLEDGE, person);

@@ -5,7 +5,7 @@
  * The card's script gives it the background's card data (entrypoints/card.ts); the tests and the
  * bench give it the bundle (./bundled-cards.ts).
  */
-import { buildCardModel } from '../core/card-model';
+import { buildCardModelOf } from '../core/card-model';
 import { CardDataCache, type FetchCardData } from './card-data-cache';
 import type { CardModule } from './card-module';
 import { buildCardRequest, type CardSource } from './card-request';
@@ -24,7 +24,7 @@ export function createCardModule(fetch: FetchCardData): KnowledgeCardModule {
   const cards: CardSource = {
     model: (person, settings) => {
       const data = cache.get(person);
-      return data && buildCardModel(data.person, data.sources, data.people, settings, data.background);
+      return data && buildCardModelOf(data, settings);
     },
   };
   return {

@@ -9,7 +9,8 @@
 import { selectCardData, type CardData } from '../core/card-data';
 import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
 import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '../core/save-article';
-import { countPack, createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
+import { countPack, createEmptyPack, type Pack } from '../core/pack';
+import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
 import type { PackResult, PacksOverview, PackSummary } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { CardData } from '../core/card-data';
 import type { KnowledgeSource } from '../core/knowledge-base';
 import type { SaveArticleRequest } from '../core/save-article';
-import type { Person } from '../data/schema';
+import type { BackgroundStatement, Person } from '../data/schema';
 
 /** A person found on a page, for the popup and the badge. */
 export interface PagePerson {
@@ -63,7 +63,7 @@ export interface ToBackground {
   /** The merged knowledge base (enabled packs), for search and lists. */
   'background:knowledge': {
     request: Record<string, never>;
-    response: { people: Person[]; sources: KnowledgeSource[] };
+    response: { people: Person[]; sources: KnowledgeSource[]; background: BackgroundStatement[] };
   };
   /** One person's card data from the merged knowledge base; undefined for an unknown id. */
   'background:card-data': { request: { person: string }; response: CardData | undefined };

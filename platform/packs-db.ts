@@ -11,7 +11,8 @@
  * previous version to MIGRATIONS (tests/packs-db.test.ts opens a database of every older version).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
+import { createEmptyPack, type Pack } from '../core/pack';
+import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
 import { describeProblems, validatePack, type OtherPack } from '../core/pack-validate';
 import type { Problem } from '../data/validate';
 

@@ -25,9 +25,9 @@ describe('the card model', () => {
     for (const q of direct) {
       const shown = quotes.find((s) => s.id === q.id);
       expect(shown?.text).toBe(q.text);
-      expect(shown?.source.outlet).toBe('Kyiv Post');
-      expect(shown?.source.date).toBe('2 Dec 2025');
-      expect(shown?.source.isDateInferred).toBe(true);
+      expect(shown?.sources.map((source) => source.outlet)).toEqual(['Kyiv Post']);
+      expect(shown?.sources[0]?.date).toBe('2 Dec 2025');
+      expect(shown?.sources[0]?.isDateInferred).toBe(true);
     }
   });
 
@@ -38,7 +38,9 @@ describe('the card model', () => {
       disabledSources: [KYIV_POST_001],
     });
     expect(all.topics.length).toBeGreaterThan(0);
-    expect(without.topics.flatMap((t) => t.quotes).some((q) => q.source.id === KYIV_POST_001)).toBe(false);
+    expect(
+      without.topics.flatMap((t) => t.quotes).some((q) => q.sources.some((s) => s.id === KYIV_POST_001)),
+    ).toBe(false);
     expect(without.descriptions.some((d) => d.source.id === KYIV_POST_001)).toBe(false);
     expect(without.hiddenQuoteCount).toBe(person('michael-carpenter').quotes.length);
   });
@@ -49,7 +51,7 @@ describe('the card model', () => {
       disabledOutlets: ['Kyiv Post'],
     });
     const cited = [
-      ...model.topics.flatMap((t) => t.quotes.map((q) => q.source.outlet)),
+      ...model.topics.flatMap((t) => t.quotes.flatMap((q) => q.sources.map((s) => s.outlet))),
       ...model.roles.flatMap((r) => r.sources.map((s) => s.outlet)),
     ];
     expect(cited.length).toBeGreaterThan(0);
@@ -139,7 +141,7 @@ describe('the card model', () => {
 
   it('names an unknown outlet as unknown, never a guess', () => {
     const model = buildCardModel(person('karoline-leavitt'), kb.sources, kb.people, DEFAULT_SETTINGS);
-    const outlets = model.topics.flatMap((t) => t.quotes.map((q) => q.source));
+    const outlets = model.topics.flatMap((t) => t.quotes.flatMap((q) => q.sources));
     expect(outlets.length).toBeGreaterThan(0);
     for (const s of outlets) {
       expect(s.isOutletUnknown).toBe(true);

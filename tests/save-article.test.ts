@@ -5,7 +5,8 @@
  * (valid as a pack), and saving the same address again updating that source instead of adding one.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmptyPack, MY_SOURCES_PACK_ID } from '../core/pack';
+import { createEmptyPack } from '../core/pack';
+import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
 import { validatePack } from '../core/pack-validate';
 import { buildQuotationFinder } from '../core/quotations';
 import {

@@ -75,7 +75,7 @@ describe('search: quotes', () => {
       personId: 'george-barros',
       personName: 'George Barros',
       quoteKind: 'direct',
-      source: { id: '001_9c4c8f1c2ef386b9', outlet: 'Kyiv Post' },
+      sources: [expect.objectContaining({ id: '001_9c4c8f1c2ef386b9', outlet: 'Kyiv Post' })],
     });
   });
 

@@ -3,7 +3,10 @@
  * and the settings file (export, import, reset). Every change is saved at once through the settings
  * store; open tabs follow through its watch, without a reload.
  */
+import { useState } from 'preact/hooks';
+import { useKnowledge } from '../../components/use-knowledge';
 import { useSettings } from '../../components/use-settings';
+import { BUNDLED_KNOWLEDGE } from '../../data/bundle';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { AppearanceSection } from './AppearanceSection';
 import { PacksSection } from './PacksSection';
@@ -14,6 +17,9 @@ import { SourcesSection } from './SourcesSection';
 /** The options page. */
 export function App() {
   const settings = useSettings();
+  // Read again each time the packs are: a pack saved, imported, removed or switched changes the sources.
+  const [packsRead, setPacksRead] = useState(0);
+  const knowledge = useKnowledge(packsRead) ?? BUNDLED_KNOWLEDGE;
   useDocumentTheme(useResolvedTheme(settings?.theme));
   return (
     <div class="op">
@@ -33,11 +39,11 @@ export function App() {
       <main class="op-main" aria-busy={settings ? 'false' : 'true'}>
         {settings ? (
           <>
-            <PacksSection />
-            <SourcesSection settings={settings} />
+            <PacksSection onRead={() => setPacksRead((n) => n + 1)} />
+            <SourcesSection settings={settings} knowledge={knowledge} />
             <SitesSection settings={settings} />
             <AppearanceSection settings={settings} />
-            <SettingsFileSection settings={settings} />
+            <SettingsFileSection settings={settings} knowledge={knowledge} />
           </>
         ) : (
           <p class="op-muted">Loading your settings…</p>

@@ -27,16 +27,18 @@ function describeKind(pack: PackSummary): string {
   return pack.addedAt ? `Imported on ${formatDate(pack.addedAt.slice(0, 10), true)}` : 'Imported';
 }
 
-/** The packs section. */
-export function PacksSection() {
+/** The packs section; `onRead` is called each time the packs are read (at first, and after each change). */
+export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) {
   const [overview, setOverview] = useState<PacksOverview>();
   const [message, setMessage] = useState<SectionMessage>();
   const [confirming, setConfirming] = useState<string>();
 
   const refresh = async () => {
     const answer = await sendToBackground('background:list-packs', {});
-    if (answer) setOverview(answer);
-    else setMessage({ kind: 'error', text: NO_ANSWER });
+    if (answer) {
+      setOverview(answer);
+      onRead?.();
+    } else setMessage({ kind: 'error', text: NO_ANSWER });
   };
   useEffect(() => void refresh(), []);
 

@@ -10,19 +10,28 @@ import {
   serializeSettings,
   settingsFileName,
 } from '../../core/settings-file';
-import { SOURCES } from '../../data/bundle';
+import type { CardKnowledge } from '../../core/card-data';
 import { downloadFile } from '../../components/download-file';
 import { FileImportButton } from '../../components/FileImportButton';
 import { replaceSettings, resetSettings } from '../../platform/settings-store';
 import { StatusLines, type SectionMessage } from './StatusLines';
 
-const KNOWN: KnownSources = {
-  sourceIds: SOURCES.map((s) => s.id),
-  outlets: [...new Set(SOURCES.flatMap((s) => (s.outlet.name === null ? [] : [s.outlet.name])))],
-};
+/** The sources and outlets a settings file may turn off: those of every pack turned on. */
+function listKnown({ sources }: CardKnowledge): KnownSources {
+  return {
+    sourceIds: sources.map((s) => s.id),
+    outlets: [...new Set(sources.flatMap((s) => (s.outlet.name === null ? [] : [s.outlet.name])))],
+  };
+}
 
 /** The settings-file section. */
-export function SettingsFileSection({ settings }: { settings: Settings }) {
+export function SettingsFileSection({
+  settings,
+  knowledge,
+}: {
+  settings: Settings;
+  knowledge: CardKnowledge;
+}) {
   const [message, setMessage] = useState<SectionMessage>();
   const [isConfirmingReset, setConfirmingReset] = useState(false);
 
@@ -39,7 +48,7 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
     });
 
   const importFile = async (file: File, text: string) => {
-    const parsed = parseSettingsFile(text, KNOWN);
+    const parsed = parseSettingsFile(text, listKnown(knowledge));
     if (!parsed.ok) {
       refuse(file, parsed.error);
       return;

@@ -1,25 +1,29 @@
 /**
- * Options › Sources: every article with its outlet, headline, date and number of quotes, a switch per
- * article and one per named outlet. A source turned off disappears from cards and search everywhere.
+ * Options › Sources: every article of the packs turned on (the bundled ones, those the reader saved,
+ * imported ones) with its outlet, headline, date and number of quotes, a switch per article and one per
+ * named outlet, across packs. A source turned off disappears from cards (open tabs too) and search.
  */
 import { isSourceEnabled, labelSource } from '../../core/card-model';
+import type { CardKnowledge } from '../../core/card-data';
+import type { KnowledgeSource } from '../../core/knowledge-base';
 import type { Settings } from '../../core/settings';
-import { PEOPLE, SOURCES } from '../../data/bundle';
-import type { SourceMeta } from '../../data/schema';
 import { Toggle } from '../../components/Toggle';
 import { saveSettings } from '../../platform/settings-store';
 
 /** Quotes (direct and paraphrased) per source id. */
-const QUOTE_COUNTS = PEOPLE.flatMap((p) => p.quotes).reduce(
-  (counts, q) => counts.set(q.source, (counts.get(q.source) ?? 0) + 1),
-  new Map<string, number>(),
-);
+function countQuotes(knowledge: CardKnowledge): Map<string, number> {
+  return knowledge.people
+    .flatMap((p) => p.quotes)
+    .reduce((counts, q) => counts.set(q.source, (counts.get(q.source) ?? 0) + 1), new Map<string, number>());
+}
 
 /** Sources grouped by named outlet; sources whose outlet is unknown form the last group. */
-const GROUPS: { outlet: string | null; sources: SourceMeta[] }[] = (() => {
-  const named = new Map<string, SourceMeta[]>();
-  const unknown: SourceMeta[] = [];
-  for (const source of SOURCES) {
+function groupSources(
+  sources: readonly KnowledgeSource[],
+): { outlet: string | null; sources: KnowledgeSource[] }[] {
+  const named = new Map<string, KnowledgeSource[]>();
+  const unknown: KnowledgeSource[] = [];
+  for (const source of sources) {
     const name = source.outlet.name;
     if (name === null) unknown.push(source);
     else named.set(name, [...(named.get(name) ?? []), source]);
@@ -28,14 +32,16 @@ const GROUPS: { outlet: string | null; sources: SourceMeta[] }[] = (() => {
     ...[...named].map(([outlet, sources]) => ({ outlet, sources })),
     ...(unknown.length > 0 ? [{ outlet: null, sources: unknown }] : []),
   ];
-})();
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-/** The sources section. */
-export function SourcesSection({ settings }: { settings: Settings }) {
-  const enabledCount = SOURCES.filter((s) => isSourceEnabled(s, settings)).length;
+/** The sources section, over the merged knowledge base (every pack turned on). */
+export function SourcesSection({ settings, knowledge }: { settings: Settings; knowledge: CardKnowledge }) {
+  const { sources } = knowledge;
+  const enabledCount = sources.filter((s) => isSourceEnabled(s, settings)).length;
+  const quoteCounts = countQuotes(knowledge);
 
   const setSource = (id: string, isOn: boolean) => {
     const others = settings.disabledSources.filter((s) => s !== id);
@@ -53,9 +59,9 @@ export function SourcesSection({ settings }: { settings: Settings }) {
       </h2>
       <p class="op-muted">
         Cards and search show only what the sources turned on here say: their roles, descriptions and quotes.{' '}
-        <span data-testid="sources-summary">{`${enabledCount} of ${SOURCES.length} articles on.`}</span>
+        <span data-testid="sources-summary">{`${enabledCount} of ${sources.length} articles on.`}</span>
       </p>
-      {GROUPS.map((group) => {
+      {groupSources(sources).map((group) => {
         const isOutletOn = group.outlet === null || !settings.disabledOutlets.includes(group.outlet);
         const groupId = group.outlet === null ? 'outlet-unknown' : `outlet-${slug(group.outlet)}`;
         return (
@@ -82,7 +88,7 @@ export function SourcesSection({ settings }: { settings: Settings }) {
             <ul class="op-sources">
               {group.sources.map((source) => {
                 const label = labelSource(source);
-                const quotes = QUOTE_COUNTS.get(source.id) ?? 0;
+                const quotes = quoteCounts.get(source.id) ?? 0;
                 return (
                   <li key={source.id} class="op-source" data-source={source.id}>
                     <Toggle
@@ -102,6 +108,7 @@ export function SourcesSection({ settings }: { settings: Settings }) {
                           {' · '}
                           <span data-testid="quote-count">{plural(quotes, 'quote')}</span>
                           {label.isHeadlineOurs ? ' · headline written by Dramatis' : ''}
+                          {label.isSaved ? ' · saved by you (My sources)' : ''}
                           {!isOutletOn ? <strong> · off with all of {group.outlet}</strong> : null}
                         </>
                       }

@@ -10,15 +10,17 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildCardModel } from '../../core/card-model';
+import { buildCardModelOf } from '../../core/card-model';
 import { explainNoAccess } from '../../core/page-access';
 import { buildSearchIndex, MIN_QUERY_LENGTH, normalizeQuery } from '../../core/search';
 import { isSiteDisabled, type Settings } from '../../core/settings';
 import { wrapStep } from '../../core/wrap-step';
-import { BACKGROUND, PEOPLE, SOURCES, PEOPLE_BY_ID } from '../../data/bundle';
+import { selectCardData, type CardKnowledge } from '../../core/card-data';
+import { BUNDLED_KNOWLEDGE } from '../../data/bundle';
 import { PersonCard } from '../../components/PersonCard';
 import { listOptions, optionId, SearchResults, type ResultOption } from '../../components/SearchResults';
 import { Toggle } from '../../components/Toggle';
+import { useKnowledge } from '../../components/use-knowledge';
 import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { sendToBackground, sendToContent, type PagePerson } from '../../platform/messages';
@@ -43,6 +45,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** The popup. */
 export function App() {
   const settings = useSettings();
+  // Every enabled pack, saved and imported quotes included; the bundle until the background answers.
+  const knowledge = useKnowledge() ?? BUNDLED_KNOWLEDGE;
   useDocumentTheme(useResolvedTheme(settings?.theme));
 
   const [target, setTarget] = useState<TargetTab>();
@@ -87,9 +91,14 @@ export function App() {
 
   const sourceKey = settings ? JSON.stringify([settings.disabledSources, settings.disabledOutlets]) : '';
   const index = useMemo(
-    () => buildSearchIndex(PEOPLE, SOURCES, settings ?? { disabledSources: [], disabledOutlets: [] }),
-    // Rebuilt only when the source filters change, not on every settings change.
-    [sourceKey],
+    () =>
+      buildSearchIndex(
+        knowledge.people,
+        knowledge.sources,
+        settings ?? { disabledSources: [], disabledOutlets: [] },
+      ),
+    // Rebuilt only when the knowledge or the source filters change, not on every settings change.
+    [knowledge, sourceKey],
   );
   const normalized = normalizeQuery(query);
   const results = useMemo(() => index.search(normalized), [index, normalized]);
@@ -271,6 +280,7 @@ export function App() {
           <CardPanel
             key={card.personId}
             view={card}
+            knowledge={knowledge}
             settings={settings}
             pageCount={pagePeople.find((p) => p.id === card.personId)?.count}
             onBack={() => {
@@ -297,8 +307,8 @@ export function App() {
             <div class="pp-empty" id={RESULTS_ID}>
               <p class="pp-empty-title">Nothing in Dramatis matches “{normalized}”.</p>
               <p>
-                Dramatis knows the {PEOPLE.length} people named in its {SOURCES.length} articles. Check the
-                spelling, or try a surname or a word from a quote.
+                Dramatis knows the {knowledge.people.length} people named in its {knowledge.sources.length}{' '}
+                articles. Check the spelling, or try a surname or a word from a quote.
               </p>
               {settings && settings.disabledSources.length + settings.disabledOutlets.length > 0 ? (
                 <p>Some sources are turned off in Options; their quotes and roles are not searched.</p>
@@ -419,6 +429,7 @@ function PageSection({
 /** A person's full card inside the popup. */
 function CardPanel({
   view,
+  knowledge,
   settings,
   pageCount,
   onBack,
@@ -426,6 +437,7 @@ function CardPanel({
   onReveal,
 }: {
   view: CardView;
+  knowledge: CardKnowledge;
   settings: Settings;
   pageCount: number | undefined;
   onBack: () => void;
@@ -433,8 +445,8 @@ function CardPanel({
   onReveal: () => void;
 }) {
   const ref = useRef<HTMLElement>(null);
-  const person = PEOPLE_BY_ID.get(view.personId);
-  const model = person ? buildCardModel(person, SOURCES, PEOPLE, settings, BACKGROUND) : undefined;
+  const data = selectCardData(knowledge, view.personId);
+  const model = data ? buildCardModelOf(data, settings) : undefined;
 
   useEffect(() => {
     const panel = ref.current;

@@ -52,7 +52,8 @@ describe('PersonCard', () => {
     expect(direct.length).toBeGreaterThan(0);
     for (const quote of direct) {
       const item = itemShowing(`“${quote.text}”`);
-      expect(item.textContent).toContain(`${quote.source.outlet}, ${quote.source.date}`);
+      for (const source of quote.sources)
+        expect(item.textContent).toContain(`${source.outlet}, ${source.date}`);
     }
     for (const topic of model.topics)
       expect(screen.getByRole('heading', { level: 4, name: topic.label })).toBeTruthy();
@@ -69,7 +70,9 @@ describe('PersonCard', () => {
       const item = itemShowing(paraphrase.text);
       expect(item.textContent).toMatch(/^Paraphrase/);
       expect(item.textContent).not.toContain(`“${paraphrase.text}”`);
-      expect(item.textContent).toContain(`${paraphrase.source.outlet}, ${paraphrase.source.date}`);
+      const [source] = paraphrase.sources;
+      expect(paraphrase.sources).toHaveLength(1);
+      expect(item.textContent).toContain(`${source?.outlet}, ${source?.date}`);
     }
   });
 
@@ -137,6 +140,40 @@ describe('PersonCard', () => {
         </section>
       </main>,
     );
+    expect(await findAxeViolations(container)).toEqual([]);
+  });
+
+  it('marks a saved article as the reader’s, links it, and lists every source of a quote', async () => {
+    const model = modelOf('michael-carpenter');
+    const [topic] = model.topics;
+    const [quote] = topic?.quotes ?? [];
+    if (!topic || !quote) throw new Error('Michael Carpenter has no quote');
+    const bundled = quote.sources[0]!;
+    const saved = {
+      ...bundled,
+      id: 'saved-0a1b2c3d',
+      outlet: 'The Harbour Ledger',
+      isOutletUnknown: false,
+      date: '10 Dec 2025',
+      published: '2025-12-10',
+      isDateInferred: false,
+      url: 'https://ledger.example/later',
+      isSaved: true,
+    };
+    const withSaved = { ...model, topics: [{ ...topic, quotes: [{ ...quote, sources: [bundled, saved] }] }] };
+    const { container } = render(
+      <main>
+        <section role="dialog" aria-labelledby="h">
+          <PersonCard model={withSaved} headingId="h" />
+        </section>
+      </main>,
+    );
+    const item = itemShowing(`“${quote.text}”`);
+    expect(item.textContent).toContain(`${bundled.outlet}, ${bundled.date}`);
+    const link = within(item).getByRole('link', { name: /The Harbour Ledger, 10 Dec 2025/ });
+    expect(link.getAttribute('href')).toBe('https://ledger.example/later');
+    expect(within(item).getAllByText('My sources')).toHaveLength(1);
+    expect(within(item).getAllByRole('link')).toHaveLength(1); // The bundled article has no address.
     expect(await findAxeViolations(container)).toEqual([]);
   });
 });

@@ -68,7 +68,8 @@ describe('SearchResults', () => {
     expect(quotes).toHaveLength(results.quotes.length);
     results.quotes.forEach((hit, i) => {
       const text = quotes[i]!.textContent ?? '';
-      expect(text).toContain(`${hit.personName} · ${hit.source.outlet}, ${hit.source.date}`);
+      const [source] = hit.sources;
+      expect(text).toContain(`${hit.personName} · ${source?.outlet}, ${source?.date}`);
       if (hit.quoteKind !== 'paraphrase') {
         expect(text.startsWith('“')).toBe(true);
         // The snippet is cut around the match, never reworded: every word shown is in the quote.
