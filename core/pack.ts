@@ -79,14 +79,24 @@ export function createEmptyPack(id: string, name: string): Pack {
   return { format: PACK_FORMAT, version: PACK_VERSION, id, name, sources: [], people: [], additions: [] };
 }
 
-/** How many sources, people and quotes a pack holds (the options page shows them). */
+/**
+ * How many sources, people, quotes and paraphrases a pack holds (the options page shows them): quotes
+ * are the words of the person (direct and partial), paraphrases the sources' reports in our words.
+ */
 export function countPack(pack: Pick<Pack, 'sources' | 'people' | 'additions'>): {
   sources: number;
   people: number;
   quotes: number;
+  paraphrases: number;
 } {
-  const quotes = [...pack.people, ...pack.additions].reduce((n, p) => n + (p.quotes?.length ?? 0), 0);
-  return { sources: pack.sources.length, people: pack.people.length, quotes };
+  const all = [...pack.people, ...pack.additions].flatMap((p) => p.quotes ?? []);
+  const paraphrases = all.filter((q) => q.kind === 'paraphrase').length;
+  return {
+    sources: pack.sources.length,
+    people: pack.people.length,
+    quotes: all.length - paraphrases,
+    paraphrases,
+  };
 }
 
 /** The pack's JSON Schema (draft 2020-12), for tools that write packs. */

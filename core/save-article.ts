@@ -35,8 +35,15 @@ export type DraftFieldName = (typeof DRAFT_FIELDS)[number];
 export interface DraftQuotation {
   /** The quoted words, exactly as in the text. */
   text: string;
-  /** The sentence it stands in, exactly as in the text (the saved quote's context). */
+  /** The sentence it stands in, exactly as in the text. */
   sentence: string;
+  /**
+   * The source's words that attribute it: the sentence that names the speaker (its `naming`, the saved
+   * quote's cue) and the text from there through the quotation's sentence (its `context`). Both are the
+   * sentence itself when it names the speaker; for a quotation whose sentence names nobody ("same
+   * paragraph", carried over from the previous paragraph) they reach back to the sentence that does.
+   */
+  attribution: QuoteAttribution;
   /** The knowledge-base person Dramatis proposes, or null (someone else or unknown). */
   speaker: string | null;
   /** The name the text gives the speaker, or null. */
@@ -44,6 +51,12 @@ export interface DraftQuotation {
   cue: QuoteCue | null;
   /** Why Dramatis proposes this speaker, for the reader. */
   reason: string;
+}
+
+/** Where a quotation is attributed in the source: the naming sentence, and the span through the quotation. */
+export interface QuoteAttribution {
+  naming: string;
+  context: string;
 }
 
 /** The review sheet's content before the reader's edits. */
@@ -67,7 +80,15 @@ export interface SaveArticleRequest {
   fields: Record<DraftFieldName, string>;
   /** Where each field came from (undefined: the page gave none); a field the reader changed says so. */
   fieldSources: Record<DraftFieldName, string | undefined>;
-  quotes: { text: string; sentence: string; speaker: string; cue: QuoteCue | null; topic: TopicId }[];
+  quotes: {
+    text: string;
+    sentence: string;
+    /** Where the source attributes it (default: the sentence names the speaker). */
+    attribution?: QuoteAttribution | undefined;
+    speaker: string;
+    cue: QuoteCue | null;
+    topic: TopicId;
+  }[];
   /** When it was saved (ISO 8601), for the source's provenance. */
   savedAt: string;
 }
@@ -90,6 +111,12 @@ const CUE_REASONS: Record<QuoteCue, string> = {
 
 /** The sentence around [start, end) in `text`: from the previous sentence end to the next, within the line. */
 export function findSentence(text: string, start: number, end: number): string {
+  const [from, to] = findSentenceBounds(text, start, end);
+  return text.slice(from, to);
+}
+
+/** The offsets [from, to) of the sentence around [start, end) in `text`, spaces around it left out. */
+function findSentenceBounds(text: string, start: number, end: number): [number, number] {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEndAt = text.indexOf('\n', end);
   const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
@@ -101,7 +128,37 @@ export function findSentence(text: string, start: number, end: number): string {
   let to = lineEnd;
   const after = /[.!?…]["'”’»)]*(?=\s|$)/.exec(text.slice(end, lineEnd));
   if (after) to = end + after.index + after[0].length;
-  return text.slice(from, to).trim();
+  while (from < to && /\s/.test(text[from] ?? '')) from++;
+  while (to > from && /\s/.test(text[to - 1] ?? '')) to--;
+  return [from, to];
+}
+
+/** Cues whose speaker is named outside the quotation's sentence: earlier in its paragraph, or the one before. */
+const NAMED_BEFORE: ReadonlySet<QuoteCue> = new Set(['same-paragraph', 'carry-over', 'continuation']);
+
+/**
+ * Where the source attributes the quotation at [start, end): its sentence, unless the speaker is named
+ * only before it (see NAMED_BEFORE), where it is the last sentence naming `speakerName` earlier in the
+ * paragraph (for a carry-over or continuation, in the previous paragraph) through the quotation's sentence.
+ * Words of the source only: nothing is joined or cut inside.
+ */
+export function findAttribution(
+  text: string,
+  start: number,
+  end: number,
+  cue: QuoteCue | null,
+  speakerName: string | null,
+): QuoteAttribution {
+  const [from, to] = findSentenceBounds(text, start, end);
+  const sentence = { naming: text.slice(from, to), context: text.slice(from, to) };
+  if (!cue || !NAMED_BEFORE.has(cue) || !speakerName || sentence.naming.includes(speakerName))
+    return sentence;
+  const paragraphStart = text.lastIndexOf('\n', from - 1) + 1;
+  const reach = cue === 'same-paragraph' ? paragraphStart : text.lastIndexOf('\n', paragraphStart - 2) + 1;
+  const named = text.lastIndexOf(speakerName, from - 1);
+  if (named < reach) return sentence;
+  const [namingFrom, namingTo] = findSentenceBounds(text, named, named + speakerName.length);
+  return { naming: text.slice(namingFrom, namingTo), context: text.slice(namingFrom, to) };
 }
 
 /** Why `speakerName` is proposed, the text's cue words included where they are short. */
@@ -132,6 +189,7 @@ export function draftArticle(reading: ArticleReading, finder: QuotationFinder): 
     .map((q) => ({
       text: q.text,
       sentence: findSentence(reading.text, q.start, q.end),
+      attribution: findAttribution(reading.text, q.start, q.end, q.cue, q.speakerName),
       speaker: q.speaker,
       speakerName: q.speakerName,
       cue: q.cue,
@@ -170,7 +228,14 @@ export function buildSaveRequest(
     const choice = choices[i];
     if (!choice?.isKept) return [];
     return [
-      { text: q.text, sentence: q.sentence, speaker: choice.speaker ?? '', cue: q.cue, topic: choice.topic },
+      {
+        text: q.text,
+        sentence: q.sentence,
+        attribution: q.attribution,
+        speaker: choice.speaker ?? '',
+        cue: q.cue,
+        topic: choice.topic,
+      },
     ];
   });
   return { text: draft.text, fields, fieldSources, quotes, savedAt: savedAt.toISOString() };
@@ -218,19 +283,23 @@ export function buildSavedQuote(input: {
   text: string;
   source: string;
   sentence: string;
+  attribution?: QuoteAttribution | undefined;
   cue: QuoteCue | null;
   topic: TopicId;
 }): Quote {
-  // The schema's cue is the source's words that name the speaker; the sentence is the smallest span of
-  // the source that the finder read them from, and the pack's validation checks that it names the person.
+  // The schema's cue is the source's words that name the speaker: the sentence that names them (the
+  // quotation's own, or for a quotation carried over or later in the paragraph, the earlier one the
+  // finder read the speaker from), and the context runs from there through the quotation's sentence.
+  // The pack's validation checks both verbatim and that the cue names the person.
   // Words inside the journalist's sentence are a partial quote (issue 16's kinds).
+  const { naming, context } = input.attribution ?? { naming: input.sentence, context: input.sentence };
   return {
     id: input.id,
     kind: input.cue === 'in-sentence' ? 'partial' : 'direct',
     text: input.text,
     source: input.source,
-    context: input.sentence,
-    cue: input.sentence,
+    context,
+    cue: naming,
     topic: input.topic,
   };
 }

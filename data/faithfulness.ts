@@ -129,6 +129,21 @@ export function isSameParagraph(text: string, a: number, b: number): boolean {
   return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
 }
 
+/**
+ * True when the quotation at `quoteAt` opens its paragraph and the cue at `cueAt` is in the paragraph
+ * right before: how news attributes a quotation carried over (the previous paragraph ends with the same
+ * speaker's quotation) or continued (a quotation running over several paragraphs). Nothing else may
+ * come between the paragraph's start and the quotation's opening mark.
+ */
+export function isCarriedOver(text: string, cueAt: number, quoteAt: number): boolean {
+  const paragraphStart = text.lastIndexOf('\n', quoteAt - 1) + 1;
+  if (paragraphStart === 0 || !/^\s*$/.test(text.slice(paragraphStart, quoteAt - 1))) return false;
+  if (!OPENING_MARKS.has(text[quoteAt - 1] ?? '')) return false;
+  const previousEnd = text.slice(0, paragraphStart).trimEnd().length;
+  const previousStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
+  return cueAt >= previousStart && cueAt < previousEnd;
+}
+
 /** Words a neutral conflict note does not use: it says what each source states, not who is right. */
 export const VERDICT_WORDS =
   /(?<![\p{L}])(mistaken|mistakenly|wrong|wrongly|rightly|correct|correctly|incorrect|incorrectly|error|erroneous|erroneously|false|falsely|confuses|confused|inaccurate)(?![\p{L}])/iu;

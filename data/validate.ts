@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
   explainCueProblem,
+  isCarriedOver,
   findQuotedSpans,
   findSharedRun,
   indexWordRuns,
@@ -261,10 +262,13 @@ export function checkPersonClaims(
         `quotes[${i}].text`,
         `${excerpt(q.text)} is not in quotation marks in the source: a ${q.kind} quote is words the source quotes`,
       );
-    else if (!isSameParagraph(where.source.text, where.cueAt, where.contextAt + textInContext))
+    else if (
+      !isSameParagraph(where.source.text, where.cueAt, where.contextAt + textInContext) &&
+      !isCarriedOver(where.source.text, where.cueAt, where.contextAt + textInContext)
+    )
       at(
         `quotes[${i}].cue`,
-        `the cue is in another paragraph than the quote: the source does not attribute it there`,
+        `the cue is in another paragraph than the quote, which does not open the next paragraph: the source does not attribute it there`,
       );
   });
   person.actions.forEach((action, i) => {

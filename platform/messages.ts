@@ -44,7 +44,10 @@ export interface PackSummary {
   isEnabled: boolean;
   sources: number;
   people: number;
+  /** Direct and partial quotes (the person's words). */
   quotes: number;
+  /** Paraphrases (the sources' reports, in our words), counted apart from quotes. */
+  paraphrases: number;
   /** When it was imported or first saved (ISO 8601); undefined for the bundled pack and an unsaved My sources. */
   addedAt: string | undefined;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergePacks } from '../core/knowledge-base';
-import { packJsonSchema, packOfKnowledgeBase, type Pack } from '../core/pack';
+import { countPack, packJsonSchema, packOfKnowledgeBase, type Pack } from '../core/pack';
 import { readPackFile, validatePack } from '../core/pack-validate';
 import type { Person } from '../data/schema';
 import { formatProblem } from '../data/validate';
@@ -45,6 +45,20 @@ describe('the pack format', () => {
     const { pack, problems } = readPackFile(JSON.stringify(BUNDLED), []);
     expect(problems).toEqual([]);
     expect(pack).toEqual(BUNDLED);
+  });
+});
+
+describe('countPack', () => {
+  it('counts quotes (direct and partial) and paraphrases apart, additions included', () => {
+    const pack = createTestPack();
+    const [witkoff] = pack.additions;
+    const quote = witkoff?.quotes?.[0];
+    if (!witkoff || !quote) throw new Error('the test pack adds a quote to steve-witkoff');
+    witkoff.quotes = [
+      quote,
+      { ...quote, id: 'test-paraphrase', kind: 'paraphrase', text: 'He sounded hopeful.' },
+    ];
+    expect(countPack(pack)).toEqual({ sources: 1, people: 1, quotes: 2, paraphrases: 1 });
   });
 });
 

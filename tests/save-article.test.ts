@@ -138,6 +138,52 @@ describe('building the saved source and quotes', () => {
     ]);
   });
 
+  it('keeps a quotation whose sentence names nobody (later in the paragraph, or carried over) valid and faithful', () => {
+    const text = [
+      'GENEVA — Talks ended on Thursday.',
+      'Kirill Dmitriev said the meeting went on for five hours. “We made progress on the economic track.”',
+      '“The sanctions question stays open.”',
+      'Officials declined to comment.',
+    ].join('\n');
+    const reading = { ...READING, text };
+    const request = requestOf(reading);
+    expect(request.quotes.map((q) => [q.text, q.speaker, q.cue])).toEqual([
+      ['We made progress on the economic track.', 'kirill-dmitriev', 'same-paragraph'],
+      ['The sanctions question stays open.', 'kirill-dmitriev', 'carry-over'],
+    ]);
+    const { pack } = applySavedArticle(createEmptyPack(MY_SOURCES_PACK_ID, 'My sources'), request);
+    expect(validatePack(pack, [BUNDLED_PACK]).problems).toEqual([]);
+    const naming = 'Kirill Dmitriev said the meeting went on for five hours.';
+    // The cue is the source's sentence that names him; the context runs, verbatim, from it to the quote.
+    expect(pack.additions[0]?.quotes?.map((q) => [q.cue, q.context])).toEqual([
+      [naming, `${naming} “We made progress on the economic track.”`],
+      [naming, `${naming} “We made progress on the economic track.”\n“The sanctions question stays open.”`],
+    ]);
+  });
+
+  it('still refuses a cue in another paragraph when the quotation does not open the next one', () => {
+    const text = [
+      'Kirill Dmitriev said the meeting went on for five hours.',
+      'Officials said: “The sanctions question stays open.”',
+    ].join('\n');
+    const request = requestOf({ ...READING, text }, (r) => {
+      r.quotes = [
+        {
+          text: 'The sanctions question stays open.',
+          sentence: 'Officials said: “The sanctions question stays open.”',
+          attribution: { naming: 'Kirill Dmitriev said the meeting went on for five hours.', context: text },
+          speaker: 'kirill-dmitriev',
+          cue: 'carry-over',
+          topic: 'peace-plan',
+        },
+      ];
+    });
+    const { pack } = applySavedArticle(createEmptyPack(MY_SOURCES_PACK_ID, 'My sources'), request);
+    expect(validatePack(pack, [BUNDLED_PACK]).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^quotes\[0\]\.cue: the cue is in another paragraph than the quote/),
+    ]);
+  });
+
   it('saving the same address again replaces that source and its quotes', () => {
     const first = applySavedArticle(createEmptyPack(MY_SOURCES_PACK_ID, 'My sources'), requestOf()).pack;
     const changed = requestOf(READING, (r) => {

@@ -107,7 +107,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
                   description={
                     <>
                       <span data-testid="pack-counts">
-                        {`${plural(pack.sources, 'source')} · ${plural(pack.people, 'new person', 'new people')} · ${plural(pack.quotes, 'quote')}`}
+                        {`${plural(pack.sources, 'source')} · ${plural(pack.people, 'new person', 'new people')} · ${plural(pack.quotes, 'quote')}${pack.paraphrases > 0 ? ` · ${plural(pack.paraphrases, 'paraphrase')}` : ''}`}
                       </span>
                       <br />
                       <span>{describeKind(pack)}</span>
@@ -117,7 +117,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
                 {confirming === pack.id ? (
                   <div class="op-confirm" role="group" aria-labelledby={`pack-remove-question-${pack.id}`}>
                     <p id={`pack-remove-question-${pack.id}`}>
-                      {`Remove “${pack.name}” and everything in it (${plural(pack.sources, 'source')}, ${plural(pack.quotes, 'quote')})? This cannot be undone: export it first to keep a copy.`}
+                      {`Remove “${pack.name}” and everything in it (${plural(pack.sources, 'source')}, ${plural(pack.quotes, 'quote')}${pack.paraphrases > 0 ? `, ${plural(pack.paraphrases, 'paraphrase')}` : ''})? This cannot be undone: export it first to keep a copy.`}
                     </p>
                     <div class="op-row">
                       <button

@@ -77,7 +77,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         {
           id: 'bundled',
           name: 'Bundled with Dramatis',
-          counts: `${BUNDLED.sources} sources · ${BUNDLED.people} new people · ${BUNDLED.quotes} quotes`,
+          counts: `${BUNDLED.sources} sources · ${BUNDLED.people} new people · ${BUNDLED.quotes} quotes · ${BUNDLED.paraphrases} paraphrases`,
           isOn: true,
           canRemove: false,
         },
