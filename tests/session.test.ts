@@ -13,6 +13,7 @@ import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-in
 import type { CardData } from '../core/card-data';
 import { BUNDLED_CARD_MODULE, fetchBundledCardData } from '../page/bundled-cards';
 import type { CardModule } from '../page/card-module';
+import type { FetchCardData } from '../page/card-data-cache';
 import { createCardModule } from '../page/knowledge-cards';
 import { Session } from '../page/session';
 
@@ -56,6 +57,17 @@ function start(
 const PAGE =
   '<p>Steve Witkoff met Vladimir Putin in Moscow.</p><p>Witkoff said the talks were useful.</p>' +
   '<p><button id="before">Subscribe</button></p>';
+
+/** Starts on PAGE with the card over `fetch` (the card's script asks the background so), once scanned. */
+async function startOver(fetch: FetchCardData) {
+  const module = createCardModule(fetch);
+  const { session } = start(
+    PAGE,
+    vi.fn(() => Promise.resolve<CardModule>(module)),
+  );
+  await session.firstPass;
+  return { session, module };
+}
 
 /** The open card's title, or undefined when no card is shown. */
 function openCardTitle(): string | undefined {
@@ -180,12 +192,7 @@ describe('page session', () => {
           answers.push(() => resolve(fetchBundledCardData(person) as CardData | undefined)),
         ),
     );
-    const module = createCardModule(fetch);
-    const { session } = start(
-      PAGE,
-      vi.fn(() => Promise.resolve<CardModule>(module)),
-    );
-    await session.firstPass;
+    const { session } = await startOver(fetch);
     session.reveal('vladimir-putin');
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('vladimir-putin'));
     expect(openCardTitle()).toBeUndefined(); // Waiting for the background's answer.
@@ -208,12 +215,7 @@ describe('page session', () => {
       const added = { ...first, id: 'added-quote', kind: 'direct' as const, text: extra };
       return Promise.resolve({ ...data, person: { ...data.person, quotes: [...data.person.quotes, added] } });
     });
-    const module = createCardModule(fetch);
-    const { session } = start(
-      PAGE,
-      vi.fn(() => Promise.resolve<CardModule>(module)),
-    );
-    await session.firstPass;
+    const { session, module } = await startOver(fetch);
     session.reveal('steve-witkoff');
     await vi.waitFor(() => expect(openCardTitle()).toBe('Steve Witkoff'));
     const cardText = () =>

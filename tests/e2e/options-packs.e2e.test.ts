@@ -11,7 +11,15 @@ import { serializePack } from '../../platform/packs-db';
 import { loadBundledPack } from '../../scripts/pack-files';
 import { createTestPack } from '../support/packs';
 import { BROWSERS, type E2EPage } from './support/browsers';
-import { click, press, runAxe, writeStorage } from './support/extension';
+import {
+  catchDownloads,
+  chooseFile,
+  click,
+  press,
+  readDownload,
+  runAxe,
+  writeStorage,
+} from './support/extension';
 import { useBrowser } from './support/pages';
 
 /** The bundled pack's counts, as the options page should show them (from data/, not written out here). */
@@ -36,35 +44,6 @@ type PacksView = ReturnType<typeof readPacks>;
 
 const waitFor = (page: E2EPage, until: (view: PacksView) => boolean) =>
   page.poll(readPacks, undefined, { until, timeoutMs: 8_000, everyMs: 50 });
-
-/** Hands `text` to the pack import's file input as the file `name`, as a file picker would. */
-function chooseFile(page: E2EPage, name: string, text: string): Promise<void> {
-  return page.evaluate(
-    ({ name: fileName, text: body }) => {
-      const input = document.getElementById('pack-import-file') as HTMLInputElement;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body], fileName, { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { name, text },
-  );
-}
-
-/** Catches the next file the page offers for download: its name and text. Runs there. */
-function catchDownloads(page: E2EPage): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
-    const original = URL.createObjectURL.bind(URL);
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      w.exported = (blob as Blob).text();
-      return original(blob);
-    };
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      w.exportedName = this.download; // do not actually download
-    };
-  });
-}
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = useBrowser(browserName);
@@ -142,10 +121,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       await catchDownloads(options);
       await click(options, '#pack-export-test-desk');
-      const file = await options.poll(async () => {
-        const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
-        return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
-      });
+      const file = await readDownload(options);
       expect(file?.name).toBe('test-desk.dramatis.json');
       expect(JSON.parse(file!.text)).toEqual(good);
 

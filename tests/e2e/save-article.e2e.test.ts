@@ -15,7 +15,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchBrowser, type E2EBrowser, type E2EPage } from './support/browsers';
-import { click, newestTabId, runAxe, writeStorage } from './support/extension';
+import {
+  catchDownloads,
+  chooseFile,
+  click,
+  newestTabId,
+  readDownload,
+  runAxe,
+  writeStorage,
+} from './support/extension';
 import { locateText, PAGES_DIR, waitForCard } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
@@ -53,31 +61,6 @@ function readCardQuote(words: string) {
       : null,
   };
 }
-
-/** Catches the next file the page offers for download (name and text) instead of downloading it. Runs there. */
-function catchDownload() {
-  const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
-  const original = URL.createObjectURL.bind(URL);
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    w.exported = (blob as Blob).text();
-    return original(blob);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    w.exportedName = this.download;
-  };
-}
-
-/** Gives the packs section's file input a file, as choosing it does. Runs there. */
-function chooseFile({ name, text }: { name: string; text: string }) {
-  const input = document.getElementById('pack-import-file') as HTMLInputElement;
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([text], name, { type: 'application/json' }));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-afterAll(async () => {
-  await server?.close();
-});
 
 /** What the review sheet shows. Runs there. */
 function readSheet() {
@@ -220,18 +203,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect((await shows(true)).quote?.isSaved).toBe(true);
 
       // Export My sources, remove it (confirmed): the quote goes; import the file: it comes back.
-      await options.evaluate(catchDownload);
+      await catchDownloads(options);
       await click(options, '#pack-export-my-sources');
-      const file = await options.poll(async () => {
-        const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
-        return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
-      });
+      const file = await readDownload(options);
       expect(file?.name).toBe('my-sources.dramatis.json');
       await click(options, '#pack-remove-my-sources');
       await options.poll(() => document.getElementById('pack-remove-confirm-my-sources') !== null);
       await click(options, '#pack-remove-confirm-my-sources');
       expect((await shows(false)).quote).toBeNull();
-      await options.evaluate(chooseFile, { name: file!.name, text: file!.text });
+      await chooseFile(options, file!.name, file!.text);
       const back = await shows(true);
       expect(back.quote?.links).toEqual([SAVED_URL]);
       expect(back.quote?.isSaved).toBe(true);

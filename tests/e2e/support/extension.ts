@@ -166,3 +166,41 @@ export async function runAxe(page: E2EPage, include?: unknown): Promise<AxeOutco
     };
   }, include ?? null);
 }
+
+/** Hands `text` to the pack import's file input as the file `name`, as a file picker would. */
+export function chooseFile(page: E2EPage, name: string, text: string): Promise<void> {
+  return page.evaluate(
+    ({ name: fileName, text: body }) => {
+      const input = document.getElementById('pack-import-file') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([body], fileName, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { name, text },
+  );
+}
+
+/** Catches the next file the page offers for download: its name and text. Runs there. */
+export function catchDownloads(page: E2EPage): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      w.exported = (blob as Blob).text();
+      return original(blob);
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      w.exportedName = this.download; // do not actually download
+    };
+  });
+}
+
+/** The file caught by catchDownloads once the page has offered it (null if it never does). */
+export async function readDownload(page: E2EPage): Promise<{ text: string; name: string } | null> {
+  // The poll runs an async function in the page: what it resolves to is the file.
+  return await page.poll(async () => {
+    const w = window as unknown as { exported?: Promise<string>; exportedName?: string };
+    return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
+  });
+}
