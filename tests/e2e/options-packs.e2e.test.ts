@@ -71,7 +71,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       const bad = createTestPack();
       bad.additions[0]!.quotes![0]!.text = 'We are closer than ever,';
-      await chooseFile(options, 'bad.dramatis.json', serializePack(bad));
+      await chooseFile(options, 'pack-import-file', 'bad.dramatis.json', serializePack(bad));
       view = await waitFor(options, (v) => v.error !== '');
       expect(view.error).toContain(
         'Could not import “bad.dramatis.json”: one problem. Nothing stored has changed.',
@@ -82,7 +82,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(view.packs.map((p) => p.id)).toEqual(['bundled', 'my-sources']);
 
       const good = createTestPack();
-      await chooseFile(options, 'desk.dramatis.json', serializePack(good));
+      await chooseFile(options, 'pack-import-file', 'desk.dramatis.json', serializePack(good));
       view = await waitFor(options, (v) => v.packs.length === 3);
       expect(view.status).toBe('Imported “desk.dramatis.json”.');
       expect(view.error).toBe('');
@@ -95,7 +95,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       });
 
       // The section with a pack listed, a refusal shown and a removal to confirm: no axe violations, light or dark.
-      await chooseFile(options, 'bad.dramatis.json', serializePack(bad));
+      await chooseFile(options, 'pack-import-file', 'bad.dramatis.json', serializePack(bad));
       await waitFor(options, (v) => v.error !== '');
       await click(options, '#pack-remove-test-desk');
       for (const theme of ['light', 'dark']) {
@@ -133,7 +133,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       view = await waitFor(options, (v) => v.packs.length === 2);
       expect(view.status).toBe('Removed “Test desk”.');
 
-      await chooseFile(options, 'test-desk.dramatis.json', file!.text);
+      await chooseFile(options, 'pack-import-file', 'test-desk.dramatis.json', file!.text);
       view = await waitFor(options, (v) => v.packs.length === 3);
       expect(view.packs[2]).toMatchObject({ id: 'test-desk', counts: '1 source · 1 new person · 2 quotes' });
     } finally {

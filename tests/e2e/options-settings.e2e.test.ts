@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type E2EPage } from './support/browsers';
-import { click, readStorage, writeStorage } from './support/extension';
+import { chooseFile, click, readStorage, writeStorage } from './support/extension';
 import { buildArticlePage, useBrowser } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
@@ -52,20 +52,6 @@ const waitForFormToShow = (page: E2EPage, expected: Partial<Form>) =>
   waitForForm(page, (form) =>
     Object.entries(expected).every(([key, value]) => isDeepStrictEqual(form[key as keyof Form], value)),
   );
-
-/** Hands `text` to the import button's file input as the file `name`, as a file picker would. */
-function chooseFile(page: E2EPage, name: string, text: string): Promise<void> {
-  return page.evaluate(
-    ({ name: fileName, text: body }) => {
-      const input = document.getElementById('import-file') as HTMLInputElement;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([body], fileName, { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { name, text },
-  );
-}
 
 const settingsOnly = (storage: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(storage).filter(([k]) => k.startsWith('settings.') && !k.endsWith('$')));
@@ -152,12 +138,12 @@ describe.each(BROWSERS)('%s', (browserName) => {
         version: 1,
         settings: { theme: 'dark', hoverDelayMs: 'fast' },
       });
-      await chooseFile(options, 'bad.json', bad);
+      await chooseFile(options, 'import-file', 'bad.json', bad);
       let form = await waitForForm(options, (f) => f.error !== '');
       expect(form.error).toBe(
         'Could not import “bad.json”: "settings.hoverDelayMs" must be a whole number of milliseconds from 100 to 2000, but the file has "fast". Your settings are unchanged.',
       );
-      await chooseFile(options, 'notes.txt', 'these are my notes');
+      await chooseFile(options, 'import-file', 'notes.txt', 'these are my notes');
       form = await waitForForm(options, (f) => f.error.includes('notes.txt'));
       expect(form.error).toMatch(
         /^Could not import “notes\.txt”: The file is not valid JSON \(.+\)\. Your settings are unchanged\.$/,
@@ -185,7 +171,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
           disabledSites: ['https://www.example.com/'],
         },
       });
-      await chooseFile(options, 'good.json', good);
+      await chooseFile(options, 'import-file', 'good.json', good);
       const imported: Partial<Form> = {
         highlight: 'none',
         theme: 'dark',

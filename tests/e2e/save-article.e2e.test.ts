@@ -211,7 +211,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await options.poll(() => document.getElementById('pack-remove-confirm-my-sources') !== null);
       await click(options, '#pack-remove-confirm-my-sources');
       expect((await shows(false)).quote).toBeNull();
-      await chooseFile(options, file!.name, file!.text);
+      await chooseFile(options, 'pack-import-file', file!.name, file!.text);
       const back = await shows(true);
       expect(back.quote?.links).toEqual([SAVED_URL]);
       expect(back.quote?.isSaved).toBe(true);

@@ -167,17 +167,17 @@ export async function runAxe(page: E2EPage, include?: unknown): Promise<AxeOutco
   }, include ?? null);
 }
 
-/** Hands `text` to the pack import's file input as the file `name`, as a file picker would. */
-export function chooseFile(page: E2EPage, name: string, text: string): Promise<void> {
+/** Hands `text` to the file input `#inputId` as the file `name`, as a file picker would. */
+export function chooseFile(page: E2EPage, inputId: string, name: string, text: string): Promise<void> {
   return page.evaluate(
-    ({ name: fileName, text: body }) => {
-      const input = document.getElementById('pack-import-file') as HTMLInputElement;
+    ({ id, name: fileName, text: body }) => {
+      const input = document.getElementById(id) as HTMLInputElement;
       const transfer = new DataTransfer();
       transfer.items.add(new File([body], fileName, { type: 'application/json' }));
       input.files = transfer.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     },
-    { name, text },
+    { id: inputId, name, text },
   );
 }
 
