@@ -39,6 +39,16 @@ describe('settings store', () => {
       disabledSources: ['002_508fa90569225c0e'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
+      corrections: [
+        {
+          scope: 'page',
+          where: 'https://example.com/a',
+          name: 'Graham',
+          person: 'thomas-graham',
+          is: 'someone-else',
+          at: '2026-12-02T03:00:00.000Z',
+        },
+      ],
     };
     await store.replaceSettings(custom);
     expect(await store.loadSettings()).toEqual(custom);
@@ -181,6 +191,7 @@ describe('settings store: watching', () => {
       disabledSources: ['000_3cc1c4cc7cf39fe5'],
       disabledOutlets: [],
       disabledSites: ['example.org'],
+      corrections: [],
     };
     await store.replaceSettings(target);
     await vi.waitFor(() => expect(seen.at(-1)).toEqual(target));

@@ -32,6 +32,16 @@ describe('sanitizeSettings', () => {
       disabledSources: ['000_3cc1c4cc7cf39fe5'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
+      corrections: [
+        {
+          scope: 'page',
+          where: 'https://example.com/a',
+          name: 'Graham',
+          person: 'thomas-graham',
+          is: 'someone-else',
+          at: '2026-12-02T03:00:00.000Z',
+        },
+      ],
     };
     expect(sanitizeSettings(stored)).toEqual(stored);
   });
