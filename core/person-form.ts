@@ -9,7 +9,7 @@ import type { Alias, Person } from '../data/schema';
 import { NAME_LEXICON } from '../data/name-lexicon';
 import { romanize } from './name-forms';
 import type { Pack } from './pack';
-import { findSentence } from './save-article';
+import { findSentence, type SaveArticleRequest } from './save-article';
 
 /** The form's fields, as the reader edits them. */
 export interface PersonForm {
@@ -30,6 +30,17 @@ export interface PersonForm {
 export interface PersonProposal extends PersonForm {
   /** Sentences of the page that name the person, in page order (the first is proposed). */
   sentences: string[];
+}
+
+/** What the form sends to save a person: the fields, the page they cite, the words it found common. */
+export interface SavePersonRequest {
+  form: PersonForm;
+  /** The page read from a tab (saved to My sources unless it is there already), or a source of My sources. */
+  page: { article: SaveArticleRequest } | { sourceId: string };
+  /** The surname's lower-case forms the form found to be common words (the rules follow). */
+  commonWords: string[];
+  /** The id of the person edited; a new person gets one from the name. */
+  id?: string | undefined;
 }
 
 /** A warning about the surname, and why the rules it sets are needed. */

@@ -5,8 +5,11 @@
  */
 import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
+import { getPersonName } from '../../data/matcher-index';
 import { AppearanceSection } from './AppearanceSection';
+import { CorrectionsSection } from './CorrectionsSection';
 import { PacksSection } from './PacksSection';
+import { PeopleSection } from './PeopleSection';
 import { SettingsFileSection } from './SettingsFileSection';
 import { SitesSection } from './SitesSection';
 import { SourcesSection } from './SourcesSection';
@@ -24,6 +27,8 @@ export function App() {
         </p>
         <nav aria-label="Sections" class="op-nav">
           <a href="#packs">Packs</a>
+          <a href="#people">People</a>
+          <a href="#corrections">Corrections</a>
           <a href="#sources">Sources</a>
           <a href="#sites">Sites</a>
           <a href="#appearance">Appearance</a>
@@ -34,6 +39,8 @@ export function App() {
         {settings ? (
           <>
             <PacksSection />
+            <PeopleSection />
+            <CorrectionsSection settings={settings} nameOf={getPersonName} />
             <SourcesSection settings={settings} />
             <SitesSection settings={settings} />
             <AppearanceSection settings={settings} />
