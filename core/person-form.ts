@@ -128,9 +128,10 @@ export function proposeRole(sentence: string, name: string, surname: string): st
     if (at < 0) continue;
     const after = /^,\s*([^,.;:“”"]{3,90}?),/u.exec(sentence.slice(at + naming.length));
     if (after?.[1] && !/^(who|which|that|said|says|told)\b/i.test(after[1])) return after[1].trim();
+    // The clause right before the name ("A Swiss diplomat …, Lena Brunner, said"), its comma taken off.
+    const before = sentence.slice(0, at).replace(/[\s,;:—–(]+$/u, '');
     const clause =
-      sentence
-        .slice(0, at)
+      before
         .split(/[,;:—–(]\s*/u)
         .pop()
         ?.trim() ?? '';

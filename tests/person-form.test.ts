@@ -67,6 +67,11 @@ describe('what the form proposes', () => {
     });
   });
 
+  it('reads a role given before the name and its comma', () => {
+    const page = 'A Swiss diplomat who helped arrange the meeting, Lena Brunner, said the rooms stay open.';
+    expect(proposePerson('Lena Brunner', page).role).toBe('A Swiss diplomat who helped arrange the meeting');
+  });
+
   it('handles Cyrillic names: the parts, and a Latin id', () => {
     const page = 'Помощник президента Юрий Ушаков заявил журналистам, что встреча прошла хорошо.';
     const proposal = proposePerson('Юрий Ушаков', page);
