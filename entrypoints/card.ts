@@ -5,9 +5,15 @@
  * asked for first. Wiring only.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
+import { BUNDLED_CARDS, createCardModule } from '../page/bundled-cards';
 import { registerCardModule } from '../page/card-module';
+import { withStoredCards } from '../page/stored-cards';
+import { sendToBackground } from '../platform/messages';
 
 export default defineUnlistedScript(() => {
-  registerCardModule(BUNDLED_CARD_MODULE);
+  // People of stored packs (added by the reader, imported) get their card from the background.
+  const cards = withStoredCards(BUNDLED_CARDS, (person) =>
+    sendToBackground('background:card-data', { person }),
+  );
+  registerCardModule(createCardModule(cards));
 });

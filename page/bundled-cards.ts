@@ -15,7 +15,12 @@ export const BUNDLED_CARDS: CardSource = {
 };
 
 /** The whole card (UI and bundled cards): what entrypoints/card.ts registers, and the tests and bench use. */
-export const BUNDLED_CARD_MODULE: CardModule = {
-  request: (mention, settings) => buildCardRequest(BUNDLED_CARDS, mention, settings),
-  createUi: (options) => new CardUi(options),
-};
+export const BUNDLED_CARD_MODULE: CardModule = createCardModule(BUNDLED_CARDS);
+
+/** The whole card over a card source. */
+export function createCardModule(cards: CardSource): CardModule {
+  return {
+    request: (mention, settings) => buildCardRequest(cards, mention, settings),
+    createUi: (options) => new CardUi(options),
+  };
+}
