@@ -14,9 +14,10 @@ import {
   type PersonForm as PersonFormValues,
   type PersonProposal,
 } from '../core/person-form';
+import { SaveActions, type SaveOutcome } from './SaveOutcome';
 
 /** What a save answered: a line for the reader, or the problems. */
-export type PersonFormOutcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] };
+export type PersonFormOutcome = SaveOutcome;
 
 /** Props of PersonForm. */
 export interface PersonFormProps {
@@ -158,23 +159,14 @@ export function PersonForm({
         </div>
         {text('role', 'Role', 'In the page’s words or yours; the card cites the page for it.')}
       </fieldset>
-      <div class="rv-actions">
-        <button type="submit" class="ui-button is-primary" id={id('save')} disabled={isSaving}>
-          {isSaving ? 'Saving…' : saveLabel}
-        </button>
-      </div>
-      <div id={id('status')} class="rv-message is-ok" role="status">
-        {outcome?.kind === 'ok' ? outcome.text : ''}
-      </div>
-      <div id={id('problems')} class="rv-message is-error" role="alert">
-        {outcome?.kind === 'error' ? (
-          <ul>
-            {outcome.lines.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <SaveActions
+        buttonId={id('save')}
+        label={saveLabel}
+        isSaving={isSaving}
+        outcome={outcome}
+        statusId={id('status')}
+        problemsId={id('problems')}
+      />
     </form>
   );
 }

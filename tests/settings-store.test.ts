@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../core/settings';
+import { GRAHAM_CORRECTION } from './support/corrections';
 
 type Store = typeof import('../platform/settings-store');
 
@@ -39,16 +40,7 @@ describe('settings store', () => {
       disabledSources: ['002_508fa90569225c0e'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
-      corrections: [
-        {
-          scope: 'page',
-          where: 'https://example.com/a',
-          name: 'Graham',
-          person: 'thomas-graham',
-          is: 'someone-else',
-          at: '2026-12-02T03:00:00.000Z',
-        },
-      ],
+      corrections: [GRAHAM_CORRECTION],
     };
     await store.replaceSettings(custom);
     expect(await store.loadSettings()).toEqual(custom);

@@ -13,6 +13,7 @@ import {
   SETTINGS,
   type Settings,
 } from '../core/settings';
+import { GRAHAM_CORRECTION } from './support/corrections';
 
 const HOVER_DELAY_RANGE = SETTINGS.hoverDelayMs;
 
@@ -32,16 +33,7 @@ describe('sanitizeSettings', () => {
       disabledSources: ['000_3cc1c4cc7cf39fe5'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
-      corrections: [
-        {
-          scope: 'page',
-          where: 'https://example.com/a',
-          name: 'Graham',
-          person: 'thomas-graham',
-          is: 'someone-else',
-          at: '2026-12-02T03:00:00.000Z',
-        },
-      ],
+      corrections: [GRAHAM_CORRECTION],
     };
     expect(sanitizeSettings(stored)).toEqual(stored);
   });
