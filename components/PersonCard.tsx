@@ -9,6 +9,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CardModel, ConflictModel, QuoteModel, SourceLabel } from '../core/card-model';
 import { formatDate } from '../core/card-model';
+import { CorrectMention, type CorrectMentionProps } from './CorrectMention';
 
 /** Props of PersonCard. */
 export interface PersonCardProps {
@@ -23,6 +24,8 @@ export interface PersonCardProps {
   onHideSite?: (() => void) | undefined;
   /** Makes linked people clickable when given. */
   onSelectPerson?: ((id: string) => void) | undefined;
+  /** Shown as "Not <name>?" when given (page card only). */
+  correction?: Omit<CorrectMentionProps, 'personName'> | undefined;
 }
 
 /** The tooltip of a citation: the headline (marked when we wrote it) and how the date was found. */
@@ -144,7 +147,15 @@ function QuoteItem({ quote }: { quote: QuoteModel }) {
 }
 
 /** The card's content (no positioning: the caller places it). */
-export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelectPerson }: PersonCardProps) {
+export function PersonCard({
+  model,
+  headingId,
+  why,
+  onClose,
+  onHideSite,
+  onSelectPerson,
+  correction,
+}: PersonCardProps) {
   const quoteCount = model.topics.reduce((n, t) => n + t.quotes.length, 0);
   const headerClaims = [model.affiliation, model.country].flatMap((claim) => (claim ? [claim] : []));
   return (
@@ -283,6 +294,7 @@ export function PersonCard({ model, headingId, why, onClose, onHideSite, onSelec
       {why || onHideSite ? (
         <footer class="dr-footer">
           {why ? <p class="dr-why">{why}</p> : null}
+          {correction ? <CorrectMention personName={model.name} {...correction} /> : null}
           {onHideSite ? (
             <button type="button" class="dr-hide-site" onClick={onHideSite}>
               Hide Dramatis on this site

@@ -28,6 +28,7 @@ import {
   type RomanizationTable,
 } from './name-forms';
 import { NAME_LEXICON } from '../data/name-lexicon';
+import { makeCorrectionTest, type NameCorrection } from './corrections';
 
 /** What the matcher needs of a person (a subset of the knowledge base's Person). */
 export interface MatcherPerson {
@@ -706,7 +707,24 @@ function findLinkedPartner(
  * goes to nobody where the page's deciding naming is someone else of that surname ("Melania Trump").
  * Returns one list per text.
  */
-export function resolveMentions(texts: readonly (readonly Candidate[])[]): Mention[][] {
+export function resolveMentions(
+  candidateTexts: readonly (readonly Candidate[])[],
+  corrections: readonly NameCorrection[] = [],
+): Mention[][] {
+  // The reader's corrections are facts: a corrected naming is someone else of its surname (so the bare
+  // surnames it anchors follow it), and no mention of a corrected name goes to that person.
+  const isCorrected = makeCorrectionTest(corrections);
+  const texts =
+    corrections.length === 0
+      ? candidateTexts
+      : candidateTexts.map((candidates) =>
+          candidates.map((c) => {
+            const own = ownPerson(c);
+            return own && isCorrected(own.id, c.surface)
+              ? { ...c, person: undefined, isSomeoneElse: true }
+              : c;
+          }),
+        );
   const toMention = (c: Candidate, person: MatcherPerson, reason: MentionReason): Mention => ({
     start: c.start,
     end: c.end,
@@ -788,6 +806,6 @@ export function resolveMentions(texts: readonly (readonly Candidate[])[]): Menti
       }
       if (decider.c.person) mentions.push(toMention(c, decider.c.person, anchored(decider)));
     }
-    return mentions;
+    return corrections.length === 0 ? mentions : mentions.filter((m) => !isCorrected(m.person, m.surface));
   });
 }

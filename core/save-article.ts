@@ -170,6 +170,22 @@ function describeReason(cue: QuoteCue | null, speakerName: string | null): strin
 
 /** Builds the review sheet's draft of a reading, with the quotation finder over the knowledge base. */
 export function draftArticle(reading: ArticleReading, finder: QuotationFinder): ArticleDraft {
+  const quotations = findQuotations(finder, reading.text)
+    .filter((q) => q.depth === 0)
+    .map((q) => ({
+      text: q.text,
+      sentence: findSentence(reading.text, q.start, q.end),
+      attribution: findAttribution(reading.text, q.start, q.end, q.cue, q.speakerName),
+      speaker: q.speaker,
+      speakerName: q.speakerName,
+      cue: q.cue,
+      reason: describeReason(q.cue, q.speakerName),
+    }));
+  return { fields: draftFields(reading), quotations, text: reading.text };
+}
+
+/** The metadata fields of a reading as a form first shows them (the review sheet, the add-person form). */
+export function draftFields(reading: ArticleReading): Record<DraftFieldName, DraftField> {
   const { metadata } = reading;
   const field = (value: string | undefined, from: string | undefined): DraftField =>
     value ? { value, from } : { value: '', from: undefined };
@@ -184,18 +200,7 @@ export function draftArticle(reading: ArticleReading, finder: QuotationFinder): 
       ? field(metadata.url.value, metadata.url.from)
       : field(reading.pageUrl, 'the address of the tab'),
   };
-  const quotations = findQuotations(finder, reading.text)
-    .filter((q) => q.depth === 0)
-    .map((q) => ({
-      text: q.text,
-      sentence: findSentence(reading.text, q.start, q.end),
-      attribution: findAttribution(reading.text, q.start, q.end, q.cue, q.speakerName),
-      speaker: q.speaker,
-      speakerName: q.speakerName,
-      cue: q.cue,
-      reason: describeReason(q.cue, q.speakerName),
-    }));
-  return { fields, quotations, text: reading.text };
+  return fields;
 }
 
 /** The choices the sheet starts with: quotations of a knowledge-base person ticked, all others not. */

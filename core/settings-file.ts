@@ -21,7 +21,7 @@ import {
 export const SETTINGS_FILE_MARKER = 'dramatis-settings';
 /** The file format's version; a file from a newer format is refused rather than misread. */
 export const SETTINGS_FILE_VERSION = 1;
-/** Larger files are refused before parsing (an exported file is well under 2 kB). */
+/** Larger files are refused before parsing (an exported file is a few kB, or up to about 200 kB with every correction the cap allows). */
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 /** The envelope as written to disk. */
@@ -81,7 +81,7 @@ function readFile<T extends SettingsTable>(
 ): ValuesOf<T> {
   if (text.length > MAX_SETTINGS_FILE_BYTES)
     throw new SettingProblem(
-      `The file is too large to be Dramatis settings (${Math.round(text.length / 1024)} kB; an export is under 2 kB).`,
+      `The file is too large to be Dramatis settings (${Math.round(text.length / 1024)} kB; an export is far smaller).`,
     );
   if (text.trim() === '') throw new SettingProblem('The file is empty.');
   let data: unknown;

@@ -6,6 +6,8 @@
  * one entry here plus its test. Pure.
  */
 
+import { MAX_CORRECTIONS, readCorrection } from './corrections';
+
 /** A migration: turns the value stored by version N-1 into version N's. Must not throw on junk. */
 export type Migration = (stored: unknown) => unknown;
 
@@ -153,6 +155,41 @@ export function textList(options: {
 }
 
 /**
+ * A capped list of records (the reader's corrections): `read` turns one stored or filed item into a
+ * record or a sentence saying what is wrong; a stored list keeps its valid items (the newest `max`), a
+ * file's list is refused at its first wrong item or when it holds more than `max`.
+ */
+export function recordList<T>(options: {
+  read: (item: unknown) => T | string;
+  max: number;
+  noun: string;
+  storage?: StoredAs;
+}): SettingSpec<T[]> {
+  const { read, max, noun, storage = { version: 1 } } = options;
+  return {
+    ...storage,
+    fallback: [],
+    repair: (value) =>
+      Array.isArray(value)
+        ? value
+            .map(read)
+            .filter((item): item is T => typeof item !== 'string')
+            .slice(-max)
+        : [],
+    check: (value) => {
+      if (!Array.isArray(value)) return refuse(`a list of ${noun}`, value);
+      if (value.length > max)
+        throw new SettingProblem(`must hold at most ${max} ${noun}, but the file has ${value.length}.`);
+      return value.map((item: unknown, i) => {
+        const record = read(item);
+        if (typeof record === 'string') throw new SettingProblem(`item ${i + 1} ${record}.`);
+        return record;
+      });
+    },
+  };
+}
+
+/**
  * Normalises what a reader types as a site ("https://www.Example.com/path", "example.com") to the
  * host name Dramatis compares with `location.hostname`; undefined when it is not a host name.
  */
@@ -203,6 +240,8 @@ export const SETTINGS = {
       },
     },
   }),
+  /** The reader's corrections of who a name is, on a page or a site (core/corrections.ts). */
+  corrections: recordList({ read: readCorrection, max: MAX_CORRECTIONS, noun: 'corrections' }),
 } satisfies SettingsTable;
 
 /** Every setting, as the rest of the code sees them. */

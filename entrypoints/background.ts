@@ -1,7 +1,7 @@
 /**
  * The background: the toolbar badge (how many people are on the page, kept current by the content
- * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis" and "Save this
- * article to Dramatis" context-menu items, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
+ * script's reports and cleared when the tab navigates), the "Look up “…” in Dramatis", "Add “…” to
+ * Dramatis" and "Save this article to Dramatis" context-menu items, and the hand-over of such a search to the popup. The keyboard shortcut that opens the popup
  * is a manifest command (wxt.config.ts) and needs no code. The knowledge service
  * (platform/knowledge-service.ts) answers card data and the options page's pack operations; a page's
  * card script is run in its frame on request (platform/scripting.ts). All listeners are registered synchronously,
@@ -16,9 +16,12 @@ import { announceKnowledgeChange } from '../platform/knowledge-broadcast';
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
 import { runInFrame } from '../platform/scripting';
+import { publishAddedPeople } from '../platform/settings-store';
+import givenNames from '../data/given-names.json';
 
 const LOOK_UP_MENU_ID = 'dramatis-look-up';
 const SAVE_MENU_ID = 'dramatis-save-article';
+const ADD_PERSON_MENU_ID = 'dramatis-add-person';
 /** The card's accent: reads on light and dark toolbars. */
 const BADGE_COLOR = '#9a4b00';
 /** How long a context-menu search waits for the popup to pick it up. */
@@ -28,7 +31,11 @@ const MAX_QUERY_LENGTH = 100;
 
 export default defineBackground(() => {
   let pendingSearch: { query: string; at: number } | undefined;
-  const knowledge = createKnowledgeService(BUNDLED_PACK, () => void announceKnowledgeChange());
+  const knowledge = createKnowledgeService(BUNDLED_PACK, {
+    onChange: () => void announceKnowledgeChange(),
+    onPeopleChanged: publishAddedPeople,
+    givenNames: givenNames.names,
+  });
 
   const showCount = (tabId: number, count: number) =>
     setBadgeText(tabId, count > 0 ? (count > 99 ? '99+' : String(count)) : '');
@@ -68,6 +75,9 @@ export default defineBackground(() => {
     'background:set-pack-enabled': ({ id, isOn }) => knowledge.setPackEnabled(id, isOn),
     'background:remove-pack': ({ id }) => knowledge.removePack(id),
     'background:save-article': ({ article }) => knowledge.saveArticle(article),
+    'background:save-person': ({ person }) => knowledge.savePerson(person),
+    'background:remove-person': ({ id }) => knowledge.removePerson(id),
+    'background:my-people': () => knowledge.listMyPeople(),
   });
 
   watchTabLoads(
@@ -82,6 +92,17 @@ export default defineBackground(() => {
 
   addMenuItems([
     { id: LOOK_UP_MENU_ID, title: 'Look up “%s” in Dramatis', context: 'selection', onClick: openSearch },
+    {
+      id: ADD_PERSON_MENU_ID,
+      title: 'Add “%s” to Dramatis',
+      context: 'selection',
+      // As for saving: the click grants activeTab, and the form reads the page's text and metadata.
+      onClick: (selection, tabId) => {
+        const name = selection.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+        if (tabId !== undefined && name)
+          void openExtensionPage('/add-person.html', new URLSearchParams({ tab: String(tabId), name }));
+      },
+    },
     {
       id: SAVE_MENU_ID,
       title: 'Save this article to Dramatis',

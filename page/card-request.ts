@@ -29,5 +29,6 @@ export function buildCardRequest(
     range: mention.range,
     theme,
     shouldFocus: false,
+    surface: mention.mention.surface,
   };
 }

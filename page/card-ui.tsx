@@ -15,6 +15,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import { PersonCard } from '../components/PersonCard';
 import type { CardModel } from '../core/card-model';
+import type { CorrectionKind } from '../core/corrections';
 import { UI_HOST_TAG } from '../core/dom-text';
 import { warmCardFonts } from './card-fonts';
 import { toLiveRange } from './hit-test';
@@ -31,6 +32,8 @@ export interface CardRequest {
   theme: 'light' | 'dark';
   /** Move focus into the card (keyboard navigation). */
   shouldFocus: boolean;
+  /** The name as the page writes it: the card's "Not <name>?" asks about it. */
+  surface?: string | undefined;
 }
 
 /** The card's document, its lifetime and its callbacks. */
@@ -43,6 +46,8 @@ export interface CardUiOptions {
   onHideSite: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** The reader says the card's name, here, is not its person ("Not <name>?"). */
+  onCorrect?: ((is: CorrectionKind, scope: 'page' | 'site') => void) | undefined;
   /** Called with the time from a `show` to the frame after its render (the bench). */
   onPainted?: ((ms: number) => void) | undefined;
 }
@@ -205,6 +210,15 @@ export class CardUi {
           why={request.why}
           onClose={this.options.onClose}
           onHideSite={this.options.onHideSite}
+          correction={
+            this.options.onCorrect && request.surface
+              ? {
+                  surface: request.surface,
+                  site: this.options.doc.location?.hostname || undefined,
+                  onCorrect: this.options.onCorrect,
+                }
+              : undefined
+          }
         />
       </div>,
       root,

@@ -15,6 +15,7 @@ import {
   UI_HOST_TAG,
   type TextBlock,
 } from '../core/dom-text';
+import type { NameCorrection } from '../core/corrections';
 import { resolveMentions, scanText, type Candidate, type Matcher, type Mention } from '../core/matcher';
 
 /** One scanned block of the page that holds at least one candidate. */
@@ -82,6 +83,8 @@ export interface PageMentionsOptions {
   onTask?: (ms: number) => void;
   /** Called after each MutationObserver callback with its duration (the bench). */
   onObserved?: (ms: number) => void;
+  /** The reader's corrections that hold on this page (core/corrections.ts). */
+  corrections?: readonly NameCorrection[];
 }
 
 /** Tracks the mentions of `root` (a document's body) for one matcher. */
@@ -108,6 +111,7 @@ export class PageMentions {
   /** Resolves when the first pass has finished. */
   firstPass: Promise<void>;
   private finishFirstPass: () => void = () => {};
+  private corrections: readonly NameCorrection[];
 
   constructor(
     private readonly root: Node,
@@ -118,6 +122,14 @@ export class PageMentions {
     this.scheduleMutations = options.scheduleMutations ?? scheduleIdle;
     this.now = options.now ?? (() => performance.now());
     this.firstPass = new Promise((resolve) => (this.finishFirstPass = resolve));
+    this.corrections = options.corrections ?? [];
+  }
+
+  /** Takes the page's corrections as they are now: every block is resolved again (a rare event). */
+  setCorrections(corrections: readonly NameCorrection[]): void {
+    if (JSON.stringify(corrections) === JSON.stringify(this.corrections)) return;
+    this.corrections = corrections;
+    if (!this.stopped) this.update(this.blocks);
   }
 
   /** Starts the first pass and the observer. */
@@ -277,10 +289,17 @@ export class PageMentions {
     const isAnchoringTouched =
       (changed.some((b) => b.isAnchorRelevant) || removedBlocks.some((b) => b.isAnchorRelevant)) &&
       (changed.some((b) => b.hasBareAmbiguous) || this.blocks.some((b) => b.hasBareAmbiguous));
-    const subset = isAnchoringTouched
-      ? this.blocks.filter((b) => mustRebuild.has(b) || b.isAnchorRelevant)
-      : changed;
-    const resolved = resolveMentions(subset.map((b) => b.candidates));
+    // A corrected naming anchors like a namesake's, whatever its alias: with corrections, all of the page.
+    const subset =
+      this.corrections.length > 0
+        ? this.blocks
+        : isAnchoringTouched
+          ? this.blocks.filter((b) => mustRebuild.has(b) || b.isAnchorRelevant)
+          : changed;
+    const resolved = resolveMentions(
+      subset.map((b) => b.candidates),
+      this.corrections,
+    );
     const added: PageMention[] = [];
     const removed: PageMention[] = removedBlocks.flatMap((b) => b.mentions);
     subset.forEach((block, i) => {

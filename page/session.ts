@@ -5,6 +5,7 @@
  * so the content script, the tests and the bench all build this same Session. Everything it registers
  * dies with stop().
  */
+import { addCorrection, correctionsForPage, type Correction, type CorrectionKind } from '../core/corrections';
 import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
 import type { Matcher } from '../core/matcher';
 import type { Settings } from '../core/settings';
@@ -51,6 +52,8 @@ export interface SessionOptions {
   reportCount: (count: number) => void;
   /** Turns Dramatis off on this page's site (the card's link). */
   hideSite: () => void;
+  /** Stores the reader's corrections (the card's "Not <name>?"; without it the card does not ask). */
+  saveCorrections?: (corrections: Correction[]) => void;
   /** The highlight painter (default: a new one in the settings' style). */
   painter?: HighlightPainter;
   timing?: SessionTiming;
@@ -107,6 +110,7 @@ export class Session {
       scheduleMutations: timing?.scheduleMutations,
       onTask: timing?.onTask,
       onObserved: timing?.onObserved,
+      corrections: correctionsForPage(this.settings.corrections, this.doc.URL),
     });
     this.intent = new HoverIntent<PageMention>({
       openDelayMs: () => this.settings.hoverDelayMs,
@@ -159,6 +163,7 @@ export class Session {
     this.settings = settings;
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
+    this.page.setCorrections(correctionsForPage(settings.corrections, this.doc.URL));
     this.refreshCard();
   }
 
@@ -242,6 +247,17 @@ export class Session {
     this.intent.openNow(mention);
   }
 
+  /** The reader says the open card's name is not its person: the highlight goes at once, then is stored. */
+  private correctShown(is: CorrectionKind, scope: 'page' | 'site'): void {
+    const mention = this.shown?.mention.mention;
+    if (!mention) return;
+    const request = { name: mention.surface, person: mention.person, url: this.doc.URL, is, scope };
+    const corrections = addCorrection(this.settings.corrections, request, new Date());
+    this.intent.dismiss();
+    this.updateSettings({ ...this.settings, corrections });
+    this.options.saveCorrections?.(corrections);
+  }
+
   /** Loads the card once (again after a failed load); resolves when it is ready or has failed. */
   private loadCard(): Promise<unknown> {
     this.cardLoad ??= this.options.loadCard().then(
@@ -255,6 +271,7 @@ export class Session {
           onHideSite: () => this.options.hideSite(),
           onPointerEnter: () => this.intent.pointerInCard(true),
           onPointerLeave: () => this.intent.pointerInCard(false),
+          onCorrect: this.options.saveCorrections && ((is, scope) => this.correctShown(is, scope)),
           onPainted: (ms) => {
             if (this.shown) timing?.onCard?.('painted', ms, this.shown.mention);
           },

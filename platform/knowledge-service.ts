@@ -6,11 +6,21 @@
  * The database opens on the first request, so a background that only counts people never opens it;
  * where it cannot open, the bundled pack is still served and every pack answer carries the reason.
  */
+import { compileAddedPeople, type AddedPeople } from '../core/added-people';
 import { selectCardData, type CardData } from '../core/card-data';
 import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
+import {
+  buildPerson,
+  checkPersonForm,
+  personIdOf,
+  putPerson,
+  removePerson,
+  type SavePersonRequest,
+} from '../core/person-form';
 import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '../core/save-article';
-import { countPack, createEmptyPack, type Pack } from '../core/pack';
+import { countPack, createEmptyPack, type Pack, type PackSource } from '../core/pack';
 import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
+import type { Person } from '../data/schema';
 import type { PackResult, PacksOverview, PackSummary } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 
@@ -24,6 +34,22 @@ export interface KnowledgeService {
   setPackEnabled(id: string, isOn: boolean): Promise<PackResult>;
   removePack(id: string): Promise<PackResult>;
   saveArticle(article: SaveArticleRequest): Promise<PackResult & { sourceId?: string; isUpdate?: boolean }>;
+  /** Adds (or, with an id, edits) a person of My sources, citing the page (issue 14). */
+  savePerson(request: SavePersonRequest): Promise<PackResult & { id?: string }>;
+  /** Removes a person of My sources, with their quotes. */
+  removePerson(id: string): Promise<PackResult>;
+  /** The people of My sources and its sources (with their texts: the form picks sentences from them). */
+  listMyPeople(): Promise<{ people: Person[]; sources: PackSource[] }>;
+}
+
+/** What the service is told besides the bundled pack. */
+export interface KnowledgeServiceOptions {
+  /** Called after every change of the packs with the people the bundled index lacks (for the pages). */
+  onPeopleChanged?: (added: AddedPeople | undefined) => Promise<void> | void;
+  /** Common given names of people outside the knowledge base (data/given-names.json). */
+  givenNames?: readonly string[];
+  /** Called after each pack operation that changed the knowledge base (open tabs follow). */
+  onChange?: () => void;
 }
 
 /** The file name a pack is exported under: its id, then `.dramatis.json`. */
@@ -51,11 +77,12 @@ async function answer<T extends object>(
   }
 }
 
-/**
- * Creates the service over the bundled pack (with its texts: the bundled pack can be exported too).
- * `onChange` is called after each pack operation that changed the knowledge base (open tabs follow).
- */
-export function createKnowledgeService(bundled: Pack, onChange: () => void = () => {}): KnowledgeService {
+/** Creates the service over the bundled pack (with its texts: the bundled pack can be exported too). */
+export function createKnowledgeService(
+  bundled: Pack,
+  options: KnowledgeServiceOptions = {},
+): KnowledgeService {
+  const bundledIds = new Set(bundled.people.map((p) => p.id));
   let opening: Promise<PackStore> | undefined;
   const openStore = () => {
     opening ??= PackStore.open(bundled).catch((error: unknown) => {
@@ -86,13 +113,24 @@ export function createKnowledgeService(bundled: Pack, onChange: () => void = () 
     });
     return merged;
   };
-  /** Runs a pack operation that changes the knowledge base; on success the merge is redone and tabs told. */
+  /** Tells the pages who is added now (after a change: a failure here loses nothing stored). */
+  const publish = async () => {
+    if (!options.onPeopleChanged) return;
+    const { people } = await merge();
+    await options.onPeopleChanged(compileAddedPeople(people, bundledIds, options.givenNames ?? []));
+  };
+  /**
+   * Runs a pack operation that changes the knowledge base; on success the merge is redone, the pages'
+   * added people are published again and open tabs are told.
+   */
   const change = async <T extends object>(operation: () => Promise<T>) => {
-    const result = await answer(operation);
-    if (result.ok) {
+    const result = await answer(async () => {
+      const done = await operation();
       merged = undefined;
-      onChange();
-    }
+      await publish().catch(() => undefined);
+      return done;
+    });
+    if (result.ok) options.onChange?.();
     return result;
   };
 
@@ -165,5 +203,71 @@ export function createKnowledgeService(bundled: Pack, onChange: () => void = () 
         const url = article.fields.url.trim();
         return { sourceId: pack.sources.find((s) => s.url === url)?.id, isUpdate };
       }),
+
+    savePerson: (request) =>
+      change(async () => {
+        const { people } = await merge();
+        let saved: string | undefined;
+        await (
+          await openStore()
+        ).saveToMySources((mine) => {
+          let pack = mine;
+          const { page } = request;
+          let source = 'sourceId' in page ? pack.sources.find((s) => s.id === page.sourceId) : undefined;
+          if ('article' in page) {
+            const pageProblems = checkSaveRequest({ ...page.article, quotes: [] });
+            if (pageProblems.length > 0)
+              throw new PackStoreError('invalid', `Could not save the page. ${pageProblems.join(' ')}`);
+            const url = page.article.fields.url.trim();
+            source = pack.sources.find((s) => s.url === url);
+            // A page saved before keeps its source (and its quotes); a new one is saved without quotes.
+            if (!source) {
+              pack = applySavedArticle(pack, { ...page.article, quotes: [] }).pack;
+              source = pack.sources.find((s) => s.url === url);
+            }
+          }
+          if (!source)
+            throw new PackStoreError(
+              'not-found',
+              'Could not save the person: their page is not in My sources. Nothing stored has changed.',
+            );
+          const problems = checkPersonForm(request.form, source.text);
+          if (problems.length > 0)
+            throw new PackStoreError(
+              'invalid',
+              `Could not save the person. ${problems.join(' ')} Nothing stored has changed.`,
+            );
+          const taken = new Set(people.map((p) => p.id));
+          saved = request.id ?? personIdOf(request.form.name, taken);
+          const commonWords = new Set(request.commonWords);
+          const person = buildPerson(request.form, saved, source.id, {
+            people,
+            isWord: (word) => commonWords.has(word),
+            givenNames: options.givenNames ?? [],
+            pageText: source.text,
+            selfId: saved,
+          });
+          return putPerson(pack, person);
+        });
+        return { id: saved };
+      }),
+
+    removePerson: (id) =>
+      change(async () => {
+        await (
+          await openStore()
+        ).saveToMySources((mine) => {
+          if (!mine.people.some((p) => p.id === id))
+            throw new PackStoreError('not-found', `There is no person "${id}" in My sources to remove.`);
+          return removePerson(mine, id);
+        });
+        return {};
+      }),
+
+    async listMyPeople() {
+      const { stored } = await loadPacks();
+      const mine = stored.find((s) => s.id === MY_SOURCES_PACK_ID)?.pack;
+      return { people: mine?.people ?? [], sources: mine?.sources ?? [] };
+    },
   };
 }

@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { CardData } from '../core/card-data';
 import type { KnowledgeSource } from '../core/knowledge-base';
+import type { PackSource } from '../core/pack';
+import type { SavePersonRequest } from '../core/person-form';
 import type { SaveArticleRequest } from '../core/save-article';
 import type { BackgroundStatement, Person } from '../data/schema';
 
@@ -83,6 +85,18 @@ export interface ToBackground {
   'background:save-article': {
     request: { article: SaveArticleRequest };
     response: PackResult & { sourceId?: string; isUpdate?: boolean };
+  };
+  /** Adds or edits a person of My sources, citing a page (issue 14). */
+  'background:save-person': {
+    request: { person: SavePersonRequest };
+    response: PackResult & { id?: string };
+  };
+  /** Removes a person of My sources, with their quotes. */
+  'background:remove-person': { request: { id: string }; response: PackResult };
+  /** The people of My sources and its sources, texts included (the options page's "People you added"). */
+  'background:my-people': {
+    request: Record<string, never>;
+    response: { people: Person[]; sources: PackSource[] };
   };
   'background:page-people': { request: { count: number }; response: void };
   /** Runs the card's script (Preact, the card, its data) in the sender's frame; false when refused. */

@@ -5,6 +5,7 @@
  * default instead of crashing a page. No other module calls browser.storage.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { readAddedPeople, type AddedPeople } from '../core/added-people';
 import {
   defaultSettings,
   keysOf,
@@ -98,3 +99,26 @@ export const replaceSettings = store.replaceSettings;
 export const resetSettings = store.resetSettings;
 /** Calls `onChange` with fresh settings whenever any of them changes; returns the unwatch function. */
 export const watchSettings = store.watchSettings;
+
+/**
+ * The people of stored packs the bundled index lacks, compiled by the background for the pages
+ * (core/added-people.ts). Not a setting: it is derived from the packs, never exported or reset.
+ */
+const addedPeopleItem = storage.defineItem<AddedPeople | null>('local:addedPeople', { fallback: null });
+
+/** Publishes the added people for the pages that load from now on (null: there are none). */
+export async function publishAddedPeople(added: AddedPeople | undefined): Promise<void> {
+  await addedPeopleItem.setValue(added ?? null);
+}
+
+/**
+ * What a page starts from: the settings and the added people, read side by side (no second round
+ * trip after the settings); a damaged added-people value reads as none.
+ */
+export async function loadPageStart(): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
+  const [settings, added] = await Promise.all([
+    loadSettings(),
+    addedPeopleItem.getValue().then(readAddedPeople, () => undefined),
+  ]);
+  return { settings, added };
+}

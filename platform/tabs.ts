@@ -42,7 +42,7 @@ export async function openOptionsPage(): Promise<void> {
 
 /** Opens one of the extension's pages (`/popup.html`) with query `params` in a new tab. */
 export async function openExtensionPage(
-  path: '/popup.html' | '/options.html' | '/review.html',
+  path: '/popup.html' | '/options.html' | '/review.html' | '/add-person.html',
   params: URLSearchParams,
 ): Promise<void> {
   await browser.tabs.create({ url: `${browser.runtime.getURL(path)}?${params}` });

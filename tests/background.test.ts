@@ -73,17 +73,30 @@ describe('background: badge', () => {
 });
 
 describe('background: context menu', () => {
-  it('creates “Look up “%s” in Dramatis” for selections and “Save this article” on install and on start', async () => {
+  it('creates “Look up “%s” in Dramatis” and “Add “%s” to Dramatis” for selections and “Save this article” on install and on start', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     await vi.waitFor(() =>
       expect(created).toEqual([
         { id: 'dramatis-look-up', title: 'Look up “%s” in Dramatis', contexts: ['selection'] },
+        { id: 'dramatis-add-person', title: 'Add “%s” to Dramatis', contexts: ['selection'] },
         { id: 'dramatis-save-article', title: 'Save this article to Dramatis', contexts: ['page'] },
       ]),
     );
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(() => expect(created).toHaveLength(4));
+    await vi.waitFor(() => expect(created).toHaveLength(6));
     expect(fakeBrowser.contextMenus.removeAll).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens the add-person form for a selected name, in a tab, with the name and the page’s tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await menuClicked.trigger(
+      { menuItemId: 'dramatis-add-person', selectionText: ' Keith\n Kellogg ' },
+      { id: 7 },
+    );
+    await vi.waitFor(() => expect(create).toHaveBeenCalledOnce());
+    const url = new URL(create.mock.calls[0]![0].url!);
+    expect(url.pathname).toBe('/add-person.html');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ tab: '7', name: 'Keith Kellogg' });
   });
 
   it('opens the popup and hands it the selection, once', async () => {

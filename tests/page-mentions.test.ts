@@ -95,3 +95,22 @@ describe('the reader’s view first', () => {
     expect(painted).toEqual([['Steve Witkoff']]);
   });
 });
+
+describe('the reader’s corrections on a page', () => {
+  it('a correction takes the name and the bare surnames it anchored at once; undoing it brings them back', async () => {
+    const p = await start('<p>Thomas Graham spoke first.</p><p>Graham said the talks would fail.</p>');
+    expect(people(p)).toEqual(['Thomas Graham=thomas-graham', 'Graham=thomas-graham']);
+    p.setCorrections([{ name: 'Thomas Graham', person: 'thomas-graham' }]);
+    expect(people(p)).toEqual([]);
+    // A paragraph added later is read under the same correction.
+    append('Graham left early.');
+    await settle();
+    expect(people(p)).toEqual([]);
+    p.setCorrections([]);
+    expect(people(p)).toEqual([
+      'Thomas Graham=thomas-graham',
+      'Graham=thomas-graham',
+      'Graham=thomas-graham',
+    ]);
+  });
+});

@@ -20,6 +20,16 @@ const CUSTOM: Settings = {
   disabledSources: ['002_508fa90569225c0e'],
   disabledOutlets: ['Kyiv Post'],
   disabledSites: ['example.com', 'news.example.org'],
+  corrections: [
+    {
+      scope: 'site',
+      where: 'example.com',
+      name: 'Fix',
+      person: 'liana-fix',
+      is: 'nobody',
+      at: '2026-12-02T03:00:00.000Z',
+    },
+  ],
 };
 
 const fileWith = (settings: Record<string, unknown>, extra: Record<string, unknown> = {}) =>

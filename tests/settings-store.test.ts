@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../core/settings';
+import { GRAHAM_CORRECTION } from './support/corrections';
 
 type Store = typeof import('../platform/settings-store');
 
@@ -39,6 +40,7 @@ describe('settings store', () => {
       disabledSources: ['002_508fa90569225c0e'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
+      corrections: [GRAHAM_CORRECTION],
     };
     await store.replaceSettings(custom);
     expect(await store.loadSettings()).toEqual(custom);
@@ -181,6 +183,7 @@ describe('settings store: watching', () => {
       disabledSources: ['000_3cc1c4cc7cf39fe5'],
       disabledOutlets: [],
       disabledSites: ['example.org'],
+      corrections: [],
     };
     await store.replaceSettings(target);
     await vi.waitFor(() => expect(seen.at(-1)).toEqual(target));

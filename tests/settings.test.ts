@@ -13,6 +13,7 @@ import {
   SETTINGS,
   type Settings,
 } from '../core/settings';
+import { GRAHAM_CORRECTION } from './support/corrections';
 
 const HOVER_DELAY_RANGE = SETTINGS.hoverDelayMs;
 
@@ -32,6 +33,7 @@ describe('sanitizeSettings', () => {
       disabledSources: ['000_3cc1c4cc7cf39fe5'],
       disabledOutlets: ['Kyiv Post'],
       disabledSites: ['example.com'],
+      corrections: [GRAHAM_CORRECTION],
     };
     expect(sanitizeSettings(stored)).toEqual(stored);
   });

@@ -3,9 +3,18 @@
  * contributor sees when checking an article or a saved page against the knowledge base.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createEmptyPack } from '../core/pack';
+import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
+import { buildPerson, proposePerson, putPerson } from '../core/person-form';
+import { applySavedArticle } from '../core/save-article';
+import givenNames from '../data/given-names.json';
+import { serializePack } from '../platform/packs-db';
+import { loadBundledPack } from '../scripts/pack-files';
 import { parseMarked } from './support/marked';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -109,5 +118,51 @@ describe.concurrent('npm run spot', { timeout: 90_000 }, () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/usage/i);
+  });
+});
+
+describe('npm run spot --pack, with a person the reader added', { timeout: 90_000 }, () => {
+  it('finds the person added to My sources and exported as a pack file', async () => {
+    // My sources as the background builds it when a reader adds Keith Kellogg from a page, exported.
+    const text = 'US special envoy Keith Kellogg arrived in Kyiv on Tuesday. He said the talks would go on.';
+    const saved = applySavedArticle(createEmptyPack(MY_SOURCES_PACK_ID, 'My sources'), {
+      text,
+      fields: {
+        headline: 'Kellogg in Kyiv',
+        outlet: '',
+        authors: '',
+        published: '2026-12-01',
+        url: 'https://example.com/k',
+      },
+      fieldSources: {
+        headline: undefined,
+        outlet: undefined,
+        authors: undefined,
+        published: undefined,
+        url: undefined,
+      },
+      quotes: [],
+      savedAt: '2026-12-02T03:00:00.000Z',
+    }).pack;
+    const person = buildPerson(proposePerson('Keith Kellogg', text), 'keith-kellogg', saved.sources[0]!.id, {
+      people: loadBundledPack().people,
+      isWord: () => false,
+      givenNames: givenNames.names,
+      pageText: text,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'dramatis-spot-'));
+    const packFile = join(dir, 'my-sources.dramatis.json');
+    const article = join(dir, 'later.txt');
+    writeFileSync(packFile, serializePack(putPerson(saved, person)));
+    writeFileSync(article, 'Kellogg met Umerov in Geneva.');
+    const without = await spot(article);
+    expect(parseLines(without.stdout).map((l) => l.person)).toEqual(['rustem-umerov']);
+    const { status, stdout, stderr } = await spot('--pack', packFile, article);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(parseLines(stdout).map(({ person, surface }) => ({ person, surface }))).toEqual([
+      { person: 'keith-kellogg', surface: 'Kellogg' },
+      { person: 'rustem-umerov', surface: 'Umerov' },
+    ]);
   });
 });

@@ -1,17 +1,14 @@
-/**
- * The content script, on every page: wiring only. It builds the matcher, keeps one page Session (page/session.ts)
- * in step with the settings (none while paused here), answers the popup; the card loads when needed.
- */
+/** The content script, on every page: wiring only. It builds the matcher (page/page-matcher.ts), keeps one page
+ * Session (page/session.ts) in step with the settings (none while paused here), answers the popup. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { matcherFromIndex, type Matcher } from '../../core/matcher';
-import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
-import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../../data/matcher-index';
+import { isSiteDisabled, normalizeSite } from '../../core/settings';
 import { loadCardModule } from '../../page/card-module';
 import { LOAD_MARK_TIMING, markLoadStep } from '../../page/load-marks';
+import { buildPageMatcher, type PageMatcher } from '../../page/page-matcher';
 import { Session } from '../../page/session';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
+import { loadPageStart, saveSettings, watchSettings } from '../../platform/settings-store';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
 export default defineContentScript({
@@ -28,10 +25,11 @@ export default defineContentScript({
 async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
   if (!root) return;
-  let settings: Settings = await loadSettings();
+  const start = await loadPageStart(); // The settings and the people the reader added, side by side.
+  let settings = start.settings;
   markLoadStep('settings-read');
   let session: Session | undefined;
-  let matcher: Matcher | undefined; // Built with the first session: a paused site never pays for it.
+  let page: PageMatcher | undefined; // Built with the first session: a paused site never pays for it.
   const apply = () => {
     if (isSiteDisabled(settings, location.hostname)) {
       session?.stop();
@@ -39,14 +37,15 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
     } else if (session) {
       session.updateSettings(settings);
     } else {
-      matcher ??= matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
+      page ??= buildPageMatcher(start.added);
       markLoadStep('matcher-ready');
       session = new Session({
         root,
-        matcher,
+        matcher: page.matcher,
         settings,
         loadCard: () => loadCardModule(() => sendToBackground('background:load-card', {})),
-        nameOf: getPersonName,
+        nameOf: page.nameOf,
+        saveCorrections: (corrections) => void saveSettings({ corrections }),
         timing: LOAD_MARK_TIMING,
         reportCount: (count) => void sendToBackground('background:page-people', { count }),
         hideSite: () => {

@@ -8,8 +8,11 @@ import { useKnowledge } from '../../components/use-knowledge';
 import { useSettings } from '../../components/use-settings';
 import { BUNDLED_KNOWLEDGE } from '../../data/bundle';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
+import { getPersonName } from '../../data/matcher-index';
 import { AppearanceSection } from './AppearanceSection';
+import { CorrectionsSection } from './CorrectionsSection';
 import { PacksSection } from './PacksSection';
+import { PeopleSection } from './PeopleSection';
 import { SettingsFileSection } from './SettingsFileSection';
 import { SitesSection } from './SitesSection';
 import { SourcesSection } from './SourcesSection';
@@ -30,6 +33,8 @@ export function App() {
         </p>
         <nav aria-label="Sections" class="op-nav">
           <a href="#packs">Packs</a>
+          <a href="#people">People</a>
+          <a href="#corrections">Corrections</a>
           <a href="#sources">Sources</a>
           <a href="#sites">Sites</a>
           <a href="#appearance">Appearance</a>
@@ -40,6 +45,11 @@ export function App() {
         {settings ? (
           <>
             <PacksSection onRead={() => setPacksRead((n) => n + 1)} />
+            <PeopleSection />
+            <CorrectionsSection
+              settings={settings}
+              nameOf={(id) => knowledge.people.find((p) => p.id === id)?.name ?? getPersonName(id)}
+            />
             <SourcesSection settings={settings} knowledge={knowledge} />
             <SitesSection settings={settings} />
             <AppearanceSection settings={settings} />

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import '../../components/card.css';
 import '../../components/ui.css';
+import '../review/style.css';
 import './style.css';
 import { App } from './App';
 

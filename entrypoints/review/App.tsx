@@ -20,6 +20,7 @@ import {
 } from '../../core/save-article';
 import { TOPICS, type Person, type TopicId } from '../../data/schema';
 import givenNames from '../../data/given-names.json';
+import { SaveActions, type SaveOutcome } from '../../components/SaveOutcome';
 import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { readArticleInTab } from '../../platform/article-access';
@@ -40,8 +41,6 @@ type Phase =
   | { kind: 'reading'; step: string }
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; draft: ArticleDraft; people: Person[] };
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; lines: string[] };
 
 /** Reads the tab's article and drafts the sheet; a failure becomes a message for the reader. */
 async function loadDraft(tabId: number, onStep: (step: string) => void): Promise<Phase> {
@@ -113,7 +112,7 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
   );
   const [choices, setChoices] = useState<QuotationChoice[]>(() => chooseInitially(draft));
   const [isSaving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [outcome, setOutcome] = useState<SaveOutcome>();
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
 
   const choose = (index: number, change: Partial<QuotationChoice>) =>
@@ -257,23 +256,14 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
         )}
       </section>
 
-      <div class="rv-actions">
-        <button type="submit" class="ui-button is-primary" id="save-button" disabled={isSaving}>
-          {isSaving ? 'Saving…' : 'Save to My sources'}
-        </button>
-      </div>
-      <div id="review-status" class="rv-message is-ok" role="status">
-        {outcome?.kind === 'ok' ? outcome.text : ''}
-      </div>
-      <div id="review-problems" class="rv-message is-error" role="alert">
-        {outcome?.kind === 'error' ? (
-          <ul>
-            {outcome.lines.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <SaveActions
+        buttonId="save-button"
+        label="Save to My sources"
+        isSaving={isSaving}
+        outcome={outcome}
+        statusId="review-status"
+        problemsId="review-problems"
+      />
     </form>
   );
 }
