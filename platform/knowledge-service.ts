@@ -7,16 +7,23 @@
  * where it cannot open, the bundled pack is still served and every pack answer carries the reason.
  */
 import { mergePacks, type KnowledgeSource, type MergedKnowledge } from '../core/knowledge-base';
+import { buildMatcher } from '../core/matcher';
+import { checkPageBlocks } from '../core/page-quotes';
+import { buildKnowledgeChecker } from '../core/quote-check';
+import { buildQuotationFinder } from '../core/quotations';
+import givenNames from '../data/given-names.json';
 import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '../core/save-article';
 import { countPack, createEmptyPack, MY_SOURCES_PACK_ID, type Pack } from '../core/pack';
 import { listCitedIds } from '../data/schema';
-import type { CardData, PackResult, PacksOverview, PackSummary } from './messages';
+import type { CardData, PackResult, PacksOverview, PackSummary, PageQuotes } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 
 /** The service's operations, one per message (entrypoints/background.ts wires them). */
 export interface KnowledgeService {
   getKnowledge(): Promise<Pick<MergedKnowledge, 'people' | 'sources' | 'background'>>;
   getCardData(personId: string): Promise<CardData | undefined>;
+  /** The quote check over a page's blocks (core/page-quotes.ts), with the sources and people it names. */
+  checkQuotes(blocks: readonly string[]): Promise<PageQuotes>;
   listPacks(): Promise<PacksOverview>;
   importPack(text: string, fileName: string): Promise<PackResult>;
   exportPack(id: string): Promise<PackResult & { text?: string; fileName?: string }>;
@@ -77,6 +84,22 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
     return mergePacks([bundled, ...stored.map((s) => s.pack)], { disabledPacks: disabled });
   };
 
+  /** The quotation finder and checker of the last merged knowledge, rebuilt only when it changes. */
+  let checking:
+    { key: string; run: (blocks: readonly string[]) => ReturnType<typeof checkPageBlocks> } | undefined;
+  const checkerFor = (knowledge: MergedKnowledge) => {
+    const key = [
+      ...knowledge.sources.map((s) => s.id),
+      ...knowledge.people.map((p) => `${p.id}:${p.quotes.length}:${p.aliases.length}`),
+    ].join(' ');
+    if (checking?.key !== key) {
+      const finder = buildQuotationFinder(buildMatcher(knowledge.people, givenNames.names), knowledge.people);
+      const checker = buildKnowledgeChecker(knowledge);
+      checking = { key, run: (blocks) => checkPageBlocks(finder, checker, blocks) };
+    }
+    return checking.run;
+  };
+
   return {
     async getKnowledge() {
       const { people, sources, background } = await merge();
@@ -94,6 +117,18 @@ export function createKnowledgeService(bundled: Pack): KnowledgeService {
         sources: sources.filter((s: KnowledgeSource) => cited.has(s.id)),
         background: background.filter((b) => cited.has(b.id)),
         people: people.filter((p) => linked.has(p.id)).map(({ id, name }) => ({ id, name })),
+      };
+    },
+
+    async checkQuotes(blocks) {
+      const knowledge = await merge();
+      const quotes = checkerFor(knowledge)(blocks);
+      const sourceIds = new Set(quotes.flatMap((q) => q.matches.map((m) => m.source)));
+      const personIds = new Set(quotes.flatMap((q) => [q.speaker, ...q.matches.map((m) => m.person)]));
+      return {
+        quotes,
+        sources: knowledge.sources.filter((s) => sourceIds.has(s.id)),
+        people: knowledge.people.filter((p) => personIds.has(p.id)).map(({ id, name }) => ({ id, name })),
       };
     },
 

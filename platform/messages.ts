@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { KnowledgeSource } from '../core/knowledge-base';
+import type { BlockQuote } from '../core/page-quotes';
 import type { SaveArticleRequest } from '../core/save-article';
 import type { BackgroundStatement, Person } from '../data/schema';
 
@@ -40,6 +41,13 @@ export interface CardData {
   person: Person;
   sources: KnowledgeSource[];
   background: BackgroundStatement[];
+  people: { id: string; name: string }[];
+}
+
+/** The quote check of a page's blocks: each quotation's verdict, and the sources and people it names. */
+export interface PageQuotes {
+  quotes: BlockQuote[];
+  sources: KnowledgeSource[];
   people: { id: string; name: string }[];
 }
 
@@ -90,6 +98,8 @@ export interface ToBackground {
     response: PackResult & { sourceId?: string; isUpdate?: boolean };
   };
   'background:page-people': { request: { count: number }; response: void };
+  /** Checks the quotations of the blocks that hold a quotation mark and a known name (issue 13). */
+  'background:check-quotes': { request: { blocks: string[] }; response: PageQuotes };
   /** Runs the card's script (Preact, the card, its data) in the sender's frame; false when refused. */
   'background:load-card': { request: Record<string, never>; response: boolean };
   /** The popup picks up a search the background was asked to open (and clears it). */
