@@ -14,6 +14,7 @@ import type { CardRequest, CardUi } from './card-ui';
 import { HighlightPainter } from './highlights';
 import { hitTestMention } from './hit-test';
 import { PageMentions, type MentionsChange, type PageMention, type Schedule } from './page-mentions';
+import { PageQuotes, type QuotesAnswer } from './page-quotes';
 
 /** How long the badge count waits for more changes before it is reported. */
 const REPORT_DELAY_MS = 250;
@@ -51,6 +52,8 @@ export interface SessionOptions {
   reportCount: (count: number) => void;
   /** Turns Dramatis off on this page's site (the card's link). */
   hideSite: () => void;
+  /** Asks the background to check the quotations of these blocks (issue 13); without it, none are. */
+  checkQuotes?: (blocks: string[]) => Promise<QuotesAnswer | undefined>;
   /** The highlight painter (default: a new one in the settings' style). */
   painter?: HighlightPainter;
   timing?: SessionTiming;
@@ -78,6 +81,8 @@ export class Session {
   private readonly doc: Document;
   private readonly page: PageMentions;
   private readonly painter: HighlightPainter;
+  /** The page's checked quotations (page/page-quotes.ts). */
+  readonly quotes: PageQuotes | undefined;
   /** The card once loaded, and the load under way. */
   private card: { module: CardModule; ui: CardUi } | undefined;
   private cardLoad: Promise<unknown> | undefined;
@@ -106,6 +111,8 @@ export class Session {
       onTask: timing?.onTask,
       onObserved: timing?.onObserved,
     });
+    const { checkQuotes } = options;
+    this.quotes = checkQuotes && new PageQuotes({ check: checkQuotes, style: this.settings.quoteHighlight });
     this.intent = new HoverIntent<PageMention>({
       openDelayMs: () => this.settings.hoverDelayMs,
       closeDelayMs: CLOSE_DELAY_MS,
@@ -157,6 +164,7 @@ export class Session {
     this.settings = settings;
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
+    this.quotes?.setStyle(settings.quoteHighlight);
     const shown = this.shown;
     const request = shown && this.card?.module.request(shown.mention, settings);
     if (shown && request) {
@@ -177,6 +185,7 @@ export class Session {
     this.pendingShow = undefined;
     this.page.stop();
     this.painter.clear();
+    this.quotes?.stop();
     this.card?.ui.destroy();
     this.options.reportCount(0);
   }
@@ -336,6 +345,7 @@ export class Session {
       change.removed.map((m) => m.range),
     );
     if (onPainted) onPainted(performance.now() - started, change);
+    this.quotes?.noteMentions(change);
     if (this.shown && change.removed.includes(this.shown.mention)) this.intent.dismiss();
     if (change.added.length > 0 && !this.isCardPrefetched) {
       this.isCardPrefetched = true;

@@ -1,6 +1,6 @@
 /**
  * The content script, on every page: wiring only. It builds the matcher, keeps one page Session (page/session.ts)
- * in step with the settings (none while paused here), answers the popup; the card loads when needed.
+ * in step with the settings (none while paused here), answers the popup; card and quote check load on demand.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -23,7 +23,6 @@ export default defineContentScript({
     void runDramatis(ctx);
   },
 });
-
 /** Starts Dramatis on this page and keeps it in step with the settings until the context dies. */
 async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
@@ -49,6 +48,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
         nameOf: getPersonName,
         timing: LOAD_MARK_TIMING,
         reportCount: (count) => void sendToBackground('background:page-people', { count }),
+        checkQuotes: (blocks) => sendToBackground('background:check-quotes', { blocks }),
         hideSite: () => {
           const site = normalizeSite(location.hostname);
           if (site) void saveSettings({ disabledSites: [...settings.disabledSites, site] });
