@@ -4,6 +4,7 @@ import { BACKGROUND, PEOPLE, PEOPLE_BY_ID, SOURCES } from '../data/bundle';
 import { buildCardRequest, type CardSource } from './card-request';
 import { CardUi } from './card-ui';
 import type { CardModule } from './card-module';
+import { buildQuoteRequest } from './quote-request';
 
 /** Cards from the bundled knowledge base. */
 export const BUNDLED_CARDS: CardSource = {
@@ -17,5 +18,6 @@ export const BUNDLED_CARDS: CardSource = {
 /** The whole card (UI and bundled cards): what entrypoints/card.ts registers, and the tests and bench use. */
 export const BUNDLED_CARD_MODULE: CardModule = {
   request: (mention, settings) => buildCardRequest(BUNDLED_CARDS, mention, settings),
+  requestQuote: buildQuoteRequest,
   createUi: (options) => new CardUi(options),
 };

@@ -9,11 +9,14 @@ import type { Settings } from '../core/settings';
 import type { CardRequest, CardUi, CardUiOptions } from './card-ui';
 import { markLoadStep } from './load-marks';
 import type { PageMention } from './page-mentions';
+import type { PageQuote, PageQuotes } from './page-quotes';
 
 /** What the card's bundle gives the Session. */
 export interface CardModule {
   /** The request that opens (or prepares) a mention's card, or undefined for an unknown person. */
   request: (mention: PageMention, settings: Settings) => CardRequest | undefined;
+  /** The request that opens (or prepares) a checked quotation's card (issue 13). */
+  requestQuote: (quote: PageQuote, quotes: PageQuotes, settings: Settings) => CardRequest;
   /** The card's host on this page. */
   createUi: (options: CardUiOptions) => CardUi;
 }

@@ -14,6 +14,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { PersonCard } from '../components/PersonCard';
+import { QuoteCard, type QuoteCardProps } from '../components/QuoteCard';
 import type { CardModel } from '../core/card-model';
 import { UI_HOST_TAG } from '../core/dom-text';
 import { warmCardFonts } from './card-fonts';
@@ -22,7 +23,10 @@ import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
 export interface CardRequest {
-  model: CardModel;
+  /** A person's card; absent for a quote card. */
+  model?: CardModel | undefined;
+  /** A checked quotation's card (issue 13), instead of a person's. */
+  quote?: Pick<QuoteCardProps, 'quote' | 'sources' | 'nameOf'> | undefined;
   why: string;
   /** The mention's range (its line boxes are the reference). */
   range: AbstractRange;
@@ -106,7 +110,8 @@ export class CardUi {
     if (request.shouldFocus && !this.isShown) this.previousFocus = doc.activeElement;
     const isPrepared =
       this.prepared !== undefined &&
-      this.prepared.model.id === request.model.id &&
+      this.prepared.model?.id === request.model?.id &&
+      this.prepared.quote?.quote === request.quote?.quote &&
       this.prepared.range === request.range &&
       this.prepared.theme === request.theme;
     const isPlaced = isPrepared && this.isPreparedPlaced;
@@ -199,13 +204,17 @@ export class CardUi {
         onPointerEnter={this.options.onPointerEnter}
         onPointerLeave={this.options.onPointerLeave}
       >
-        <PersonCard
-          model={request.model}
-          headingId="dramatis-card-title"
-          why={request.why}
-          onClose={this.options.onClose}
-          onHideSite={this.options.onHideSite}
-        />
+        {request.quote ? (
+          <QuoteCard {...request.quote} headingId="dramatis-card-title" onClose={this.options.onClose} />
+        ) : request.model ? (
+          <PersonCard
+            model={request.model}
+            headingId="dramatis-card-title"
+            why={request.why}
+            onClose={this.options.onClose}
+            onHideSite={this.options.onHideSite}
+          />
+        ) : null}
       </div>,
       root,
     );

@@ -8,6 +8,8 @@
  */
 import type { BlockQuote } from '../core/page-quotes';
 import type { QuoteHighlight } from '../core/settings';
+import type { SourceMeta } from '../data/schema';
+import type { MentionIndex } from './hit-test';
 import {
   makeMentionRange,
   scheduleIdle,
@@ -19,7 +21,7 @@ import {
 /** What the background answers for a page's blocks (platform/messages.ts's PageQuotes). */
 export interface QuotesAnswer {
   quotes: BlockQuote[];
-  sources: { id: string }[];
+  sources: (SourceMeta & { url?: string | undefined })[];
   people: { id: string; name: string }[];
 }
 
@@ -27,8 +29,8 @@ export interface QuotesAnswer {
 export interface PageQuote {
   readonly block: PageBlock;
   readonly quote: BlockQuote;
-  /** Its range; undefined where the block's nodes no longer hold it. */
-  readonly range: StaticRange | undefined;
+  /** Its range over the page's text. */
+  readonly range: StaticRange;
 }
 
 /** Options of a PageQuotes. */
@@ -55,10 +57,12 @@ export function hasQuotationMark(text: string): boolean {
 }
 
 /** The quotations of one page, checked in the background. */
-export class PageQuotes {
+export class PageQuotes implements MentionIndex<PageQuote> {
+  /** Hit testing looks for quotations in the page's own text only. */
+  readonly shadowRoots: Iterable<ShadowRoot> = [];
   private readonly pending = new Set<PageBlock>();
   private readonly known = new Map<PageBlock, PageQuote[]>();
-  private readonly sources = new Map<string, { id: string }>();
+  private readonly sources = new Map<string, SourceMeta & { url?: string | undefined }>();
   private readonly names = new Map<string, string>();
   private isScheduled = false;
   private isStopped = false;
@@ -91,17 +95,26 @@ export class PageQuotes {
     return [...this.known.values()].flat();
   }
 
+  /** The quotations painted (every verdict but new): those a hover or the keyboard opens a card for. */
+  painted(): PageQuote[] {
+    return this.quotes().filter(({ quote }) => quote.verdict !== 'new');
+  }
+
   /** A person's name as the background gave it. */
   nameOf(person: string): string {
     return this.names.get(person) ?? person;
   }
 
-  /** The painted quotation (verdict other than new) whose text holds `node` at `offset`, if any. */
-  quoteAt(node: Node, offset: number): PageQuote | undefined {
-    return this.quotes().find(({ quote, range }) => {
-      if (quote.verdict === 'new' || !range) return false;
-      const doc = node.ownerDocument;
-      if (!doc) return false;
+  /** The sources the answers named (outlet, date, headline, address). */
+  sourcesOf(quote: BlockQuote): (SourceMeta & { url?: string | undefined })[] {
+    return quote.matches.flatMap((m) => this.sources.get(m.source) ?? []);
+  }
+
+  /** The painted quotation whose text holds `node` at `offset`, if any (for hit testing). */
+  mentionAt(node: Node, offset: number): PageQuote | undefined {
+    const doc = node.ownerDocument;
+    if (!doc) return undefined;
+    return this.painted().find(({ range }) => {
       const live = doc.createRange();
       live.setStart(range.startContainer, range.startOffset);
       live.setEnd(range.endContainer, range.endOffset);
@@ -139,7 +152,8 @@ export class PageQuotes {
       for (const quote of answer.quotes) {
         const block = blocks[quote.block];
         const list = block && this.known.get(block); // Gone if the block was rescanned meanwhile.
-        if (list) list.push({ block, quote, range: makeMentionRange(block.block, quote) });
+        const range = list && makeMentionRange(block.block, quote);
+        if (list && range) list.push({ block, quote, range });
       }
     }
     if (this.pending.size > 0) {
@@ -158,9 +172,7 @@ export class PageQuotes {
     if (typeof CSS === 'undefined' || !CSS.highlights) return;
     for (const name of Object.values(QUOTE_HIGHLIGHTS)) CSS.highlights.delete(name);
     if (this.style === 'off' || this.isStopped) return;
-    const ranges = this.quotes().flatMap(({ quote, range }) =>
-      range && quote.verdict !== 'new' ? [range] : [],
-    );
+    const ranges = this.painted().map(({ range }) => range);
     if (ranges.length > 0) CSS.highlights.set(QUOTE_HIGHLIGHTS[this.style], new Highlight(...ranges));
   }
 }

@@ -14,7 +14,7 @@ import type { CardRequest, CardUi } from './card-ui';
 import { HighlightPainter } from './highlights';
 import { hitTestMention } from './hit-test';
 import { PageMentions, type MentionsChange, type PageMention, type Schedule } from './page-mentions';
-import { PageQuotes, type QuotesAnswer } from './page-quotes';
+import { PageQuotes, type PageQuote, type QuotesAnswer } from './page-quotes';
 
 /** How long the badge count waits for more changes before it is reported. */
 const REPORT_DELAY_MS = 250;
@@ -32,7 +32,7 @@ export interface SessionTiming {
   /** Each repaint of the highlights: its duration and what changed. */
   onPainted?: (ms: number, change: MentionsChange) => void;
   /** A card step: prepared unseen, shown (synchronous work), painted (to the frame after render). */
-  onCard?: (step: 'prepare' | 'show' | 'painted', ms: number, mention: PageMention) => void;
+  onCard?: (step: 'prepare' | 'show' | 'painted', ms: number, mention: PageMention | PageQuote) => void;
 }
 
 /** What a Session is given. */
@@ -59,9 +59,12 @@ export interface SessionOptions {
   timing?: SessionTiming;
 }
 
-/** A card and the mention it belongs to. */
+/** What a card opens for: a name, or a checked quotation (issue 13). */
+type CardTarget = PageMention | PageQuote;
+
+/** A card and the mention (or quotation) it belongs to. */
 interface MentionCard {
-  mention: PageMention;
+  mention: CardTarget;
   request: CardRequest;
 }
 
@@ -72,8 +75,10 @@ export interface PersonCount {
   count: number;
 }
 
-const isSameMention = (a: PageMention, b: PageMention) =>
-  a.block === b.block && a.mention.start === b.mention.start;
+const isQuote = (target: CardTarget): target is PageQuote => 'quote' in target;
+
+const isSameMention = (a: CardTarget, b: CardTarget) =>
+  a === b || (!isQuote(a) && !isQuote(b) && a.block === b.block && a.mention.start === b.mention.start);
 
 /** Dramatis active on one page. */
 export class Session {
@@ -87,9 +92,9 @@ export class Session {
   private card: { module: CardModule; ui: CardUi } | undefined;
   private cardLoad: Promise<unknown> | undefined;
   /** A card asked for before the card had loaded: opened when it arrives (unless closed meanwhile). */
-  private pendingShow: { mention: PageMention; shouldFocus: boolean } | undefined;
+  private pendingShow: { mention: CardTarget; shouldFocus: boolean } | undefined;
   private isCardPrefetched = false;
-  private readonly intent: HoverIntent<PageMention>;
+  private readonly intent: HoverIntent<CardTarget>;
   private settings: Settings;
   /** The one record of which card is open. */
   private shown: MentionCard | undefined;
@@ -113,7 +118,7 @@ export class Session {
     });
     const { checkQuotes } = options;
     this.quotes = checkQuotes && new PageQuotes({ check: checkQuotes, style: this.settings.quoteHighlight });
-    this.intent = new HoverIntent<PageMention>({
+    this.intent = new HoverIntent<CardTarget>({
       openDelayMs: () => this.settings.hoverDelayMs,
       closeDelayMs: CLOSE_DELAY_MS,
       isSame: isSameMention,
@@ -166,7 +171,7 @@ export class Session {
     this.painter.setStyle(settings.highlightStyle);
     this.quotes?.setStyle(settings.quoteHighlight);
     const shown = this.shown;
-    const request = shown && this.card?.module.request(shown.mention, settings);
+    const request = shown && this.card && this.requestFor(this.card.module, shown.mention, settings);
     if (shown && request) {
       this.shown = { mention: shown.mention, request };
       this.card?.ui.update(request);
@@ -190,7 +195,7 @@ export class Session {
     this.options.reportCount(0);
   }
 
-  private timed(step: 'prepare' | 'show', mention: PageMention, run: () => void): void {
+  private timed(step: 'prepare' | 'show', mention: CardTarget, run: () => void): void {
     const onCard = this.options.timing?.onCard;
     if (!onCard) return run();
     const started = performance.now();
@@ -208,7 +213,11 @@ export class Session {
       pendingMove = undefined;
       if (!event || signal.aborted) return;
       if (this.card?.ui.contains(event.target as Node)) return;
-      this.intent.pointerOn(hitTestMention(this.doc, this.page, event.clientX, event.clientY));
+      const { clientX: x, clientY: y } = event;
+      const quotes = this.quotes;
+      this.intent.pointerOn(
+        hitTestMention(this.doc, this.page, x, y) ?? (quotes && hitTestMention(this.doc, quotes, x, y)),
+      );
     };
     const options = { capture: true, passive: true, signal };
     this.doc.addEventListener(
@@ -238,7 +247,7 @@ export class Session {
     if (event.code !== 'KeyN' && event.code !== 'KeyP') return;
     const target = event.target as Element | null;
     if (target && !this.card?.ui.contains(target) && isEditable(target)) return;
-    const mentions = this.page.mentions();
+    const mentions = this.navigable();
     if (mentions.length === 0) return;
     event.preventDefault();
     const current = this.shown ? mentions.indexOf(this.shown.mention) : -1;
@@ -246,7 +255,15 @@ export class Session {
     if (mention) this.revealMention(mention);
   }
 
-  private revealMention(mention: PageMention): void {
+  /** What the keyboard steps through: names and painted quotations, in document order. */
+  private navigable(): readonly CardTarget[] {
+    const quotes = this.quotes?.painted() ?? [];
+    const mentions = this.page.mentions();
+    if (quotes.length === 0) return mentions;
+    return [...mentions, ...quotes].sort((a, b) => compareStarts(a.range, b.range));
+  }
+
+  private revealMention(mention: CardTarget): void {
     const element = mention.range.startContainer.parentElement;
     const isReduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: isReduced ? 'auto' : 'smooth' });
@@ -287,17 +304,27 @@ export class Session {
     return this.cardLoad;
   }
 
-  private prepareCard(mention: PageMention): void {
+  /** The request that opens a target's card: a person's, or a quotation's. */
+  private requestFor(
+    module: CardModule,
+    target: CardTarget,
+    settings = this.settings,
+  ): CardRequest | undefined {
+    if (!isQuote(target)) return module.request(target, settings);
+    return this.quotes && module.requestQuote(target, this.quotes, settings);
+  }
+
+  private prepareCard(mention: CardTarget): void {
     if (!this.card) {
       void this.loadCard();
       return;
     }
-    const request = this.card.module.request(mention, this.settings);
+    const request = this.requestFor(this.card.module, mention);
     this.prepared = request && { mention, request };
     if (request && !this.shown) this.card.ui.prepare(request);
   }
 
-  private showCard(mention: PageMention): void {
+  private showCard(mention: CardTarget): void {
     const card = this.card;
     if (!card) {
       // The card has not loaded yet (a key pressed, or a hover, before the idle-time load ended).
@@ -311,7 +338,7 @@ export class Session {
     const request =
       prepared && isSameMention(prepared.mention, mention)
         ? prepared.request
-        : card.module.request(mention, this.settings);
+        : this.requestFor(card.module, mention);
     const shouldFocus = this.shouldFocusNext;
     this.shouldFocusNext = false;
     if (!request) return;
@@ -346,7 +373,10 @@ export class Session {
     );
     if (onPainted) onPainted(performance.now() - started, change);
     this.quotes?.noteMentions(change);
-    if (this.shown && change.removed.includes(this.shown.mention)) this.intent.dismiss();
+    const shown = this.shown?.mention;
+    // A rescanned block loses its mentions and the quotations checked in it alike.
+    if (shown && change.removed.some((m) => m === shown || (isQuote(shown) && m.block === shown.block)))
+      this.intent.dismiss();
     if (change.added.length > 0 && !this.isCardPrefetched) {
       this.isCardPrefetched = true;
       this.prefetchCard();
@@ -357,6 +387,14 @@ export class Session {
       if (!this.abort.signal.aborted) this.options.reportCount(this.people().length);
     }, REPORT_DELAY_MS);
   }
+}
+
+/** Orders two ranges by where they start in the document. */
+function compareStarts(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  return a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+    ? -1
+    : 1;
 }
 
 function isEditable(element: Element): boolean {

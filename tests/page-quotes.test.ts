@@ -89,14 +89,14 @@ describe('quote check on the page', () => {
     // The range covers the page's own text of the quotation, across the <b>.
     const { range } = found[0]!;
     const live = document.createRange();
-    live.setStart(range!.startContainer, range!.startOffset);
-    live.setEnd(range!.endContainer, range!.endOffset);
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
     expect(live.toString()).toBe('Russia does not intend to fight Europe');
     // Hovering the quotation finds it; a "new" one is not painted, so not hovered either.
     const text = document.querySelectorAll('p')[2]!.firstChild!;
-    expect(quotes.quoteAt(text, 5)?.quote.speaker).toBe('dmitry-peskov');
+    expect(quotes.mentionAt(text, 5)?.quote.speaker).toBe('dmitry-peskov');
     const pifer = document.querySelectorAll('p')[3]!.firstChild!;
-    expect(quotes.quoteAt(pifer, 5)).toBeUndefined();
+    expect(quotes.mentionAt(pifer, 5)).toBeUndefined();
   });
 
   it('asks nothing of a page without a quotation mark near a known name', async () => {

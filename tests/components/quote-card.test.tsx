@@ -56,7 +56,7 @@ describe('QuoteCard', () => {
   it('shows the stored quote whole, the words the page leaves out struck through and labelled', () => {
     const { container } = show(CASES.shortened);
     const stored = container.querySelector('.dr-diff')!;
-    const visible = (node: Element) =>
+    const visible = (node: Element): string =>
       [...node.childNodes]
         .map((n) =>
           n instanceof Element ? (n.classList.contains('dr-sr') ? '' : visible(n)) : n.textContent,
