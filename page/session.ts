@@ -7,6 +7,7 @@
  */
 import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
 import type { Matcher } from '../core/matcher';
+import type { QuoteVerdict } from '../core/quote-check';
 import type { Settings } from '../core/settings';
 import { wrapStep } from '../core/wrap-step';
 import type { CardModule } from './card-module';
@@ -154,6 +155,15 @@ export class Session {
     for (const { mention } of this.page.mentions())
       counts.set(mention.person, (counts.get(mention.person) ?? 0) + 1);
     return [...counts].map(([id, count]) => ({ id, name: this.options.nameOf(id), count }));
+  }
+
+  /** The checked quotations for the popup's list, in the order found ("new" ones too). */
+  quoteItems(): { text: string; speaker: string; verdict: QuoteVerdict }[] {
+    return (this.quotes?.quotes() ?? []).map(({ quote }) => ({
+      text: quote.text.length > 300 ? `${quote.text.slice(0, 300)}…` : quote.text,
+      speaker: quote.speakerName ?? this.quotes?.nameOf(quote.speaker) ?? quote.speaker,
+      verdict: quote.verdict,
+    }));
   }
 
   /** Scrolls to a person's first mention and opens its card; false when the page does not name them. */

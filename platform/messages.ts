@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { KnowledgeSource } from '../core/knowledge-base';
 import type { BlockQuote } from '../core/page-quotes';
+import type { QuoteVerdict } from '../core/quote-check';
 import type { SaveArticleRequest } from '../core/save-article';
 import type { BackgroundStatement, Person } from '../data/schema';
 
@@ -15,10 +16,21 @@ export interface PagePerson {
   count: number;
 }
 
+/** A quotation of the page checked against stored quotes (issue 13), for the popup's list. */
+export interface PageQuoteItem {
+  /** The quoted words (cut after 300 characters). */
+  text: string;
+  /** The speaker as the page names them, or the knowledge base's name. */
+  speaker: string;
+  verdict: QuoteVerdict;
+}
+
 /** What the popup needs to know about a tab's page. */
 export interface PageState {
   /** People on the page with their mention counts, in order of first appearance. */
   people: PagePerson[];
+  /** The page's checked quotations, in the order found ("new" ones too). */
+  quotes: PageQuoteItem[];
   /** True when Dramatis is turned off on this site. */
   isPaused: boolean;
   /** The page's site as `normalizeSite(location.hostname)` stores it; undefined where there is none. */

@@ -23,6 +23,7 @@ export default defineContentScript({
     void runDramatis(ctx);
   },
 });
+const PAUSED = { people: [], quotes: [], isPaused: true };
 /** Starts Dramatis on this page and keeps it in step with the settings until the context dies. */
 async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
@@ -64,8 +65,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   });
   const stopListening = listen<ToContent>({
     'content:get-page-state': () => ({
-      people: session?.people() ?? [],
-      isPaused: session === undefined,
+      ...(session ? { people: session.people(), quotes: session.quoteItems(), isPaused: false } : PAUSED),
       site: normalizeSite(location.hostname),
     }),
     'content:reveal-person': ({ person }) => ({ isRevealed: session?.reveal(person) ?? false }),

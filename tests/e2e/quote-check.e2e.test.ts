@@ -3,11 +3,11 @@
  * knowledge-base people that match stored quotes get their own highlight (not "new" ones); hovering
  * each opens its quote card with the verdict, the sources (outlet, date) and, where the words differ,
  * the stored quote with left-out and added words marked; axe finds nothing on the quote card; the page's
- * DOM is not changed while scanning and checking.
+ * DOM is not changed while scanning and checking; the popup lists the page's quotes, "new" ones too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './support/browsers';
-import { runAxe } from './support/extension';
+import { newestTabId, openPopupFor, runAxe } from './support/extension';
 import { locateText, readHighlightRanges, useBrowser, waitForNoCard, type PageRange } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
@@ -132,6 +132,35 @@ describe.each(BROWSERS)('%s', (browserName) => {
       }
       // The new quotation is not painted, and nothing of the page changed but Dramatis's own host.
       expect(await page.evaluate(() => (window as unknown as { __mutations: number }).__mutations)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it(`${browserName}: the popup lists the page's quotes with their verdicts, new ones too`, async () => {
+    const page = await browser().openPage(server.url('/quotes.html'));
+    const tabId = await newestTabId(browser());
+    try {
+      await page.poll(readHighlightRanges, 'dramatis-quote', {
+        until: (r: PageRange[] | null) => r !== null && r.length === EXPECTED.length,
+        timeoutMs: 15_000,
+      });
+      const popup = await openPopupFor(browser(), tabId, '.pp-quote');
+      try {
+        const items = await popup.poll(
+          () => [...document.querySelectorAll('.pp-quote')].map((li) => li.getAttribute('data-verdict')),
+          undefined,
+          { until: (v) => v.length === EXPECTED.length + 1 },
+        );
+        expect(items).toEqual([...EXPECTED.map((e) => e.verdict), 'new']);
+        const last = await popup.evaluate(
+          () => document.querySelector('.pp-quote:last-child')?.textContent ?? '',
+        );
+        expect(last).toContain('Not in your sources');
+        expect(last).toContain('Sanctions on oil revenue');
+      } finally {
+        await popup.close();
+      }
     } finally {
       await page.close();
     }
