@@ -2,34 +2,14 @@
  * `npm run -s quotes -- --check`, run for real as a child process: each line gains the verdict and the
  * stored quotes it rests on, with the bundled knowledge base and with a pack's quotes added.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestPack } from './support/packs';
+import { runJsonLines } from './support/run-cli';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function runQuotes(
-  ...args: string[]
-): Promise<{ code: number; lines: Record<string, unknown>[]; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/quotes.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const lines = stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as Record<string, unknown>);
-        resolve({ code: error ? Number(error.code ?? -1) : 0, lines, stderr });
-      },
-    );
-  });
-}
+const runQuotes = (...args: string[]) => runJsonLines('quotes.ts', ...args);
 
 describe.concurrent('npm run quotes -- --check', { timeout: 90_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dramatis-quote-check-'));
