@@ -66,8 +66,11 @@ async function run(html: string) {
   };
   page.start();
   await page.firstPass;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // The blocks go in a task after the scan; on a busy machine that may take a while.
+  for (let waited = 0; sent.length === 0 && waited < 2000; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   await answered;
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return { sent, quotes };
 }
 
