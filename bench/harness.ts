@@ -493,7 +493,7 @@ async function runCards(opens: number) {
         const host = document.querySelector('dramatis-ui');
         const frameEl = host?.shadowRoot?.querySelector<HTMLElement>('.dr-frame');
         shown?.({
-          person: mention.mention.person,
+          person: 'mention' in mention ? mention.mention.person : mention.quote.speaker,
           prepareMs: round(prepareMs),
           syncMs: round(ms),
           renderedMs: round(rendered - t0),

@@ -41,13 +41,13 @@ export interface PageCostReport {
   coldExtraScript: number[];
 }
 
-interface LoadFigures {
+export interface LoadFigures {
   script: number;
   task: number;
   marks: Record<string, number>;
 }
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;
@@ -60,7 +60,7 @@ const quantile = (xs: readonly number[], q: number): number => {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Loads `url` in a new tab of `context` and reads the main thread's time once the page is quiet. */
-async function measureLoad(context: BrowserContext, url: string): Promise<LoadFigures> {
+export async function measureLoad(context: BrowserContext, url: string): Promise<LoadFigures> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -94,7 +94,7 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadFi
   }
 }
 
-async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
+export async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
   const args = extensionDir ? chromiumArgs(extensionDir) : [...HEADLESS_CHROMIUM_FLAGS];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

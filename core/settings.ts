@@ -215,6 +215,8 @@ export function normalizeSite(input: string): string | undefined {
 export const SETTINGS = {
   /** How mentions are painted. */
   highlightStyle: oneOf(['underline', 'background', 'none'], 'underline'),
+  /** How checked quotations are painted (issue 13); off: quotations are not checked at all. */
+  quoteHighlight: oneOf(['underline', 'background', 'off'], 'underline'),
   /** Milliseconds the pointer rests on a name before its card opens. */
   hoverDelayMs: wholeNumber({ min: 100, max: 2000, fallback: 500, unit: 'milliseconds' }),
   /** The card's colour scheme. */
@@ -248,6 +250,8 @@ export const SETTINGS = {
 export type Settings = ValuesOf<typeof SETTINGS>;
 /** How mentions are painted. */
 export type HighlightStyle = Settings['highlightStyle'];
+/** How checked quotations are painted. */
+export type QuoteHighlight = Settings['quoteHighlight'];
 /** The card's colour scheme. */
 export type Theme = Settings['theme'];
 

@@ -69,6 +69,7 @@ export default defineBackground(() => {
     },
     'background:knowledge': () => knowledge.getKnowledge(),
     'background:card-data': ({ person }) => knowledge.getCardData(person),
+    'background:check-quotes': ({ blocks }) => knowledge.checkQuotes(blocks),
     'background:list-packs': () => knowledge.listPacks(),
     'background:import-pack': ({ text, fileName }) => knowledge.importPack(text, fileName),
     'background:export-pack': ({ id }) => knowledge.exportPack(id),

@@ -9,6 +9,7 @@ import type { Settings } from '../core/settings';
 import type { CardRequest, CardUi, CardUiOptions } from './card-ui';
 import { markLoadStep } from './load-marks';
 import type { PageMention } from './page-mentions';
+import type { PageQuote, PageQuotes } from './page-quotes';
 
 /** What the card's bundle gives the Session. */
 export interface CardModule {
@@ -24,6 +25,8 @@ export interface CardModule {
    * first, so an open card is shown afresh); returns the function that stops it.
    */
   watch: (onChange: () => void) => () => void;
+  /** The request that opens (or prepares) a checked quotation's card (issue 13). */
+  requestQuote: (quote: PageQuote, quotes: PageQuotes, settings: Settings) => CardRequest;
   /** The card's host on this page. */
   createUi: (options: CardUiOptions) => CardUi;
 }

@@ -14,6 +14,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { PersonCard } from '../components/PersonCard';
+import { QuoteCard, type QuoteCardProps } from '../components/QuoteCard';
 import type { CardModel } from '../core/card-model';
 import type { CorrectionKind } from '../core/corrections';
 import { UI_HOST_TAG } from '../core/dom-text';
@@ -23,7 +24,10 @@ import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
 export interface CardRequest {
-  model: CardModel;
+  /** A person's card; absent for a quote card. */
+  model?: CardModel | undefined;
+  /** A checked quotation's card (issue 13), instead of a person's. */
+  quote?: Pick<QuoteCardProps, 'quote' | 'sources' | 'nameOf'> | undefined;
   why: string;
   /** The mention's range (its line boxes are the reference). */
   range: AbstractRange;
@@ -111,7 +115,8 @@ export class CardUi {
     if (request.shouldFocus && !this.isShown) this.previousFocus = doc.activeElement;
     const isPrepared =
       this.prepared !== undefined &&
-      this.prepared.model.id === request.model.id &&
+      this.prepared.model?.id === request.model?.id &&
+      this.prepared.quote?.quote === request.quote?.quote &&
       this.prepared.range === request.range &&
       this.prepared.theme === request.theme;
     const isPlaced = isPrepared && this.isPreparedPlaced;
@@ -204,22 +209,26 @@ export class CardUi {
         onPointerEnter={this.options.onPointerEnter}
         onPointerLeave={this.options.onPointerLeave}
       >
-        <PersonCard
-          model={request.model}
-          headingId="dramatis-card-title"
-          why={request.why}
-          onClose={this.options.onClose}
-          onHideSite={this.options.onHideSite}
-          correction={
-            this.options.onCorrect && request.surface
-              ? {
-                  surface: request.surface,
-                  site: this.options.doc.location?.hostname || undefined,
-                  onCorrect: this.options.onCorrect,
-                }
-              : undefined
-          }
-        />
+        {request.quote ? (
+          <QuoteCard {...request.quote} headingId="dramatis-card-title" onClose={this.options.onClose} />
+        ) : request.model ? (
+          <PersonCard
+            model={request.model}
+            headingId="dramatis-card-title"
+            why={request.why}
+            onClose={this.options.onClose}
+            onHideSite={this.options.onHideSite}
+            correction={
+              this.options.onCorrect && request.surface
+                ? {
+                    surface: request.surface,
+                    site: this.options.doc.location?.hostname || undefined,
+                    onCorrect: this.options.onCorrect,
+                  }
+                : undefined
+            }
+          />
+        ) : null}
       </div>,
       root,
     );

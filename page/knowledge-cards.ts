@@ -10,6 +10,7 @@ import { CardDataCache, type FetchCardData } from './card-data-cache';
 import type { CardModule } from './card-module';
 import { buildCardRequest, type CardSource } from './card-request';
 import { CardUi } from './card-ui';
+import { buildQuoteRequest } from './quote-request';
 
 /** A card module whose card data can be dropped. */
 export interface KnowledgeCardModule extends CardModule {
@@ -30,6 +31,7 @@ export function createCardModule(fetch: FetchCardData): KnowledgeCardModule {
   return {
     load: (person) => cache.load(person),
     request: (mention, settings) => buildCardRequest(cards, mention, settings),
+    requestQuote: buildQuoteRequest,
     watch: (onChange) => {
       watchers.add(onChange);
       return () => void watchers.delete(onChange);

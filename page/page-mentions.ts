@@ -463,8 +463,11 @@ function sameMentions(current: readonly PageMention[], next: readonly Mention[])
   });
 }
 
-/** The range of a mention in its block (undefined when the block's nodes no longer hold it). */
-export function makeMentionRange(block: TextBlock, mention: Mention): StaticRange | undefined {
+/** The range of a mention (or any span of its text) in its block (undefined when the block's nodes no longer hold it). */
+export function makeMentionRange(
+  block: TextBlock,
+  mention: Pick<Mention, 'start' | 'end'>,
+): StaticRange | undefined {
   try {
     const start = blockPosition(block, mention.start, false);
     const end = blockPosition(block, mention.end, true);

@@ -8,6 +8,7 @@
 import { addCorrection, correctionsForPage, type Correction, type CorrectionKind } from '../core/corrections';
 import { CLOSE_DELAY_MS, HoverIntent } from '../core/hover-intent';
 import type { Matcher } from '../core/matcher';
+import type { QuoteVerdict } from '../core/quote-check';
 import type { Settings } from '../core/settings';
 import { wrapStep } from '../core/wrap-step';
 import type { CardModule } from './card-module';
@@ -15,6 +16,7 @@ import type { CardRequest, CardUi } from './card-ui';
 import { HighlightPainter } from './highlights';
 import { hitTestMention } from './hit-test';
 import { PageMentions, type MentionsChange, type PageMention, type Schedule } from './page-mentions';
+import { PageQuotes, type PageQuote, type QuotesAnswer } from './page-quotes';
 
 /** How long the badge count waits for more changes before it is reported. */
 const REPORT_DELAY_MS = 250;
@@ -32,7 +34,7 @@ export interface SessionTiming {
   /** Each repaint of the highlights: its duration and what changed. */
   onPainted?: (ms: number, change: MentionsChange) => void;
   /** A card step: prepared unseen, shown (synchronous work), painted (to the frame after render). */
-  onCard?: (step: 'prepare' | 'show' | 'painted', ms: number, mention: PageMention) => void;
+  onCard?: (step: 'prepare' | 'show' | 'painted', ms: number, mention: PageMention | PageQuote) => void;
 }
 
 /** What a Session is given. */
@@ -54,14 +56,19 @@ export interface SessionOptions {
   hideSite: () => void;
   /** Stores the reader's corrections (the card's "Not <name>?"; without it the card does not ask). */
   saveCorrections?: (corrections: Correction[]) => void;
+  /** Asks the background to check the quotations of these blocks (issue 13); without it, none are. */
+  checkQuotes?: (blocks: string[]) => Promise<QuotesAnswer | undefined>;
   /** The highlight painter (default: a new one in the settings' style). */
   painter?: HighlightPainter;
   timing?: SessionTiming;
 }
 
-/** A card and the mention it belongs to. */
+/** What a card opens for: a name, or a checked quotation (issue 13). */
+type CardTarget = PageMention | PageQuote;
+
+/** A card and the mention (or quotation) it belongs to. */
 interface MentionCard {
-  mention: PageMention;
+  mention: CardTarget;
   request: CardRequest;
 }
 
@@ -72,8 +79,10 @@ export interface PersonCount {
   count: number;
 }
 
-const isSameMention = (a: PageMention, b: PageMention) =>
-  a.block === b.block && a.mention.start === b.mention.start;
+const isQuote = (target: CardTarget): target is PageQuote => 'quote' in target;
+
+const isSameMention = (a: CardTarget, b: CardTarget) =>
+  a === b || (!isQuote(a) && !isQuote(b) && a.block === b.block && a.mention.start === b.mention.start);
 
 /** Dramatis active on one page. */
 export class Session {
@@ -81,20 +90,22 @@ export class Session {
   private readonly doc: Document;
   private readonly page: PageMentions;
   private readonly painter: HighlightPainter;
+  /** The page's checked quotations (page/page-quotes.ts). */
+  readonly quotes: PageQuotes | undefined;
   /** The card once loaded, and the load under way. */
   private card: { module: CardModule; ui: CardUi } | undefined;
   private cardLoad: Promise<unknown> | undefined;
   /** A card asked for before the card had loaded: opened when it arrives (unless closed meanwhile). */
-  private pendingShow: { mention: PageMention; shouldFocus: boolean } | undefined;
+  private pendingShow: { mention: CardTarget; shouldFocus: boolean } | undefined;
   private isCardPrefetched = false;
-  private readonly intent: HoverIntent<PageMention>;
+  private readonly intent: HoverIntent<CardTarget>;
   private settings: Settings;
   /** The one record of which card is open. */
   private shown: MentionCard | undefined;
   /** The card prepared while the pointer rests on its name: its request is built once per hover. */
   private prepared: MentionCard | undefined;
   /** The mention whose card was last asked to be prepared (its card data may still be on its way). */
-  private preparing: PageMention | undefined;
+  private preparing: CardTarget | undefined;
   /** The next card opened takes focus (keyboard navigation, the popup). */
   private shouldFocusNext = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,7 +123,9 @@ export class Session {
       onObserved: timing?.onObserved,
       corrections: correctionsForPage(this.settings.corrections, this.doc.URL),
     });
-    this.intent = new HoverIntent<PageMention>({
+    const { checkQuotes } = options;
+    this.quotes = checkQuotes && new PageQuotes({ check: checkQuotes, style: this.settings.quoteHighlight });
+    this.intent = new HoverIntent<CardTarget>({
       openDelayMs: () => this.settings.hoverDelayMs,
       closeDelayMs: CLOSE_DELAY_MS,
       isSame: isSameMention,
@@ -150,6 +163,15 @@ export class Session {
     return [...counts].map(([id, count]) => ({ id, name: this.options.nameOf(id), count }));
   }
 
+  /** The checked quotations for the popup's list, in the order found ("new" ones too). */
+  quoteItems(): { text: string; speaker: string; verdict: QuoteVerdict }[] {
+    return (this.quotes?.quotes() ?? []).map(({ quote }) => ({
+      text: quote.text.length > 300 ? `${quote.text.slice(0, 300)}…` : quote.text,
+      speaker: quote.speakerName ?? this.quotes?.nameOf(quote.speaker) ?? quote.speaker,
+      verdict: quote.verdict,
+    }));
+  }
+
   /** Scrolls to a person's first mention and opens its card; false when the page does not name them. */
   reveal(person: string): boolean {
     const mention = this.page.mentions().find((m) => m.mention.person === person);
@@ -164,6 +186,7 @@ export class Session {
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
     this.page.setCorrections(correctionsForPage(settings.corrections, this.doc.URL));
+    this.quotes?.setStyle(settings.quoteHighlight);
     this.refreshCard();
   }
 
@@ -179,11 +202,12 @@ export class Session {
     this.pendingShow = undefined;
     this.page.stop();
     this.painter.clear();
+    this.quotes?.stop();
     this.card?.ui.destroy();
     this.options.reportCount(0);
   }
 
-  private timed(step: 'prepare' | 'show', mention: PageMention, run: () => void): void {
+  private timed(step: 'prepare' | 'show', mention: CardTarget, run: () => void): void {
     const onCard = this.options.timing?.onCard;
     if (!onCard) return run();
     const started = performance.now();
@@ -201,7 +225,11 @@ export class Session {
       pendingMove = undefined;
       if (!event || signal.aborted) return;
       if (this.card?.ui.contains(event.target as Node)) return;
-      this.intent.pointerOn(hitTestMention(this.doc, this.page, event.clientX, event.clientY));
+      const { clientX: x, clientY: y } = event;
+      const quotes = this.quotes;
+      this.intent.pointerOn(
+        hitTestMention(this.doc, this.page, x, y) ?? (quotes && hitTestMention(this.doc, quotes, x, y)),
+      );
     };
     const options = { capture: true, passive: true, signal };
     this.doc.addEventListener(
@@ -231,7 +259,7 @@ export class Session {
     if (event.code !== 'KeyN' && event.code !== 'KeyP') return;
     const target = event.target as Element | null;
     if (target && !this.card?.ui.contains(target) && isEditable(target)) return;
-    const mentions = this.page.mentions();
+    const mentions = this.navigable();
     if (mentions.length === 0) return;
     event.preventDefault();
     const current = this.shown ? mentions.indexOf(this.shown.mention) : -1;
@@ -239,7 +267,15 @@ export class Session {
     if (mention) this.revealMention(mention);
   }
 
-  private revealMention(mention: PageMention): void {
+  /** What the keyboard steps through: names and painted quotations, in document order. */
+  private navigable(): readonly CardTarget[] {
+    const quotes = this.quotes?.painted() ?? [];
+    const mentions = this.page.mentions();
+    if (quotes.length === 0) return mentions;
+    return [...mentions, ...quotes].sort((a, b) => compareStarts(a.range, b.range));
+  }
+
+  private revealMention(mention: CardTarget): void {
     const element = mention.range.startContainer.parentElement;
     const isReduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: isReduced ? 'auto' : 'smooth' });
@@ -249,8 +285,9 @@ export class Session {
 
   /** The reader says the open card's name is not its person: the highlight goes at once, then is stored. */
   private correctShown(is: CorrectionKind, scope: 'page' | 'site'): void {
-    const mention = this.shown?.mention.mention;
-    if (!mention) return;
+    const shown = this.shown?.mention;
+    if (!shown || isQuote(shown)) return;
+    const { mention } = shown;
     const request = { name: mention.surface, person: mention.person, url: this.doc.URL, is, scope };
     const corrections = addCorrection(this.settings.corrections, request, new Date());
     this.intent.dismiss();
@@ -294,16 +331,27 @@ export class Session {
     return this.cardLoad;
   }
 
-  /** Runs `then` once the card data of the mention's person is at hand: now if it is, else after the fetch. */
-  private withCardData(module: CardModule, mention: PageMention, then: () => void): void {
-    const loading = module.load(mention.mention.person);
+  /** The request that opens a target's card: a person's, or a quotation's. */
+  private requestFor(
+    module: CardModule,
+    target: CardTarget,
+    settings = this.settings,
+  ): CardRequest | undefined {
+    if (!isQuote(target)) return module.request(target, settings);
+    return this.quotes && module.requestQuote(target, this.quotes, settings);
+  }
+
+  /** Runs `then` once the card data of the target's person is at hand: now if it is, else after the fetch. */
+  private withCardData(module: CardModule, target: CardTarget, then: () => void): void {
+    // A quotation's card needs nothing more: its verdict came with the page's quotes.
+    const loading = isQuote(target) ? undefined : module.load(target.mention.person);
     if (!loading) return then();
     void loading.then(() => {
       if (!this.abort.signal.aborted) then();
     });
   }
 
-  private prepareCard(mention: PageMention): void {
+  private prepareCard(mention: CardTarget): void {
     const card = this.card;
     if (!card) {
       void this.loadCard();
@@ -313,13 +361,13 @@ export class Session {
     // The card data is fetched here, inside the hover delay, so that the card opens without waiting.
     this.withCardData(card.module, mention, () => {
       if (this.preparing !== mention) return; // The pointer moved on to another name meanwhile.
-      const request = card.module.request(mention, this.settings);
+      const request = this.requestFor(card.module, mention);
       this.prepared = request && { mention, request };
       if (request && !this.shown) card.ui.prepare(request);
     });
   }
 
-  private showCard(mention: PageMention): void {
+  private showCard(mention: CardTarget): void {
     const card = this.card;
     if (!card) {
       // The card has not loaded yet (a key pressed, or a hover, before the idle-time load ended).
@@ -328,7 +376,7 @@ export class Session {
       void this.loadCard();
       return;
     }
-    const loading = card.module.load(mention.mention.person);
+    const loading = isQuote(mention) ? undefined : card.module.load(mention.mention.person);
     if (loading) {
       // Its card data is still on its way: the card opens when it arrives, unless closed meanwhile.
       const pending = { mention, shouldFocus: this.shouldFocusNext };
@@ -346,13 +394,13 @@ export class Session {
   }
 
   /** Opens the card of `mention`, whose card data is at hand (or could not be had: then nothing opens). */
-  private openCard(card: { module: CardModule; ui: CardUi }, mention: PageMention): void {
+  private openCard(card: { module: CardModule; ui: CardUi }, mention: CardTarget): void {
     const prepared = this.prepared;
     this.prepared = undefined;
     const request =
       prepared && isSameMention(prepared.mention, mention)
         ? prepared.request
-        : card.module.request(mention, this.settings);
+        : this.requestFor(card.module, mention);
     const shouldFocus = this.shouldFocusNext;
     this.shouldFocusNext = false;
     if (!request) return;
@@ -372,7 +420,7 @@ export class Session {
     if (!shown || !card) return;
     this.withCardData(card.module, shown.mention, () => {
       if (this.shown !== shown) return;
-      const request = card.module.request(shown.mention, this.settings);
+      const request = this.requestFor(card.module, shown.mention);
       if (!request) return this.intent.dismiss();
       this.shown = { mention: shown.mention, request };
       card.ui.update(request);
@@ -404,7 +452,11 @@ export class Session {
       change.removed.map((m) => m.range),
     );
     if (onPainted) onPainted(performance.now() - started, change);
-    if (this.shown && change.removed.includes(this.shown.mention)) this.intent.dismiss();
+    this.quotes?.noteMentions(change);
+    const shown = this.shown?.mention;
+    // A rescanned block loses its mentions and the quotations checked in it alike.
+    if (shown && change.removed.some((m) => m === shown || (isQuote(shown) && m.block === shown.block)))
+      this.intent.dismiss();
     if (change.added.length > 0 && !this.isCardPrefetched) {
       this.isCardPrefetched = true;
       this.prefetchCard();
@@ -415,6 +467,14 @@ export class Session {
       if (!this.abort.signal.aborted) this.options.reportCount(this.people().length);
     }, REPORT_DELAY_MS);
   }
+}
+
+/** Orders two ranges by where they start in the document. */
+function compareStarts(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  return a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+    ? -1
+    : 1;
 }
 
 function isEditable(element: Element): boolean {

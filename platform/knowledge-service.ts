@@ -9,6 +9,11 @@
 import { compileAddedPeople, type AddedPeople } from '../core/added-people';
 import { selectCardData, type CardData } from '../core/card-data';
 import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
+import { buildMatcher } from '../core/matcher';
+import { checkPageBlocks } from '../core/page-quotes';
+import { buildKnowledgeChecker } from '../core/quote-check';
+import { buildQuotationFinder } from '../core/quotations';
+import givenNames from '../data/given-names.json';
 import {
   buildPerson,
   checkPersonForm,
@@ -21,13 +26,15 @@ import { applySavedArticle, checkSaveRequest, type SaveArticleRequest } from '..
 import { countPack, createEmptyPack, type Pack, type PackSource } from '../core/pack';
 import { MY_SOURCES_PACK_ID } from '../core/pack-ids';
 import type { Person } from '../data/schema';
-import type { PackResult, PacksOverview, PackSummary } from './messages';
+import type { PackResult, PacksOverview, PackSummary, PageQuotes } from './messages';
 import { MY_SOURCES_NAME, PackStore, PackStoreError, serializePack } from './packs-db';
 
 /** The service's operations, one per message (entrypoints/background.ts wires them). */
 export interface KnowledgeService {
   getKnowledge(): Promise<Pick<MergedKnowledge, 'people' | 'sources' | 'background'>>;
   getCardData(personId: string): Promise<CardData | undefined>;
+  /** The quote check over a page's blocks (core/page-quotes.ts), with the sources and people it names. */
+  checkQuotes(blocks: readonly string[]): Promise<PageQuotes>;
   listPacks(): Promise<PacksOverview>;
   importPack(text: string, fileName: string): Promise<PackResult>;
   exportPack(id: string): Promise<PackResult & { text?: string; fileName?: string }>;
@@ -134,6 +141,25 @@ export function createKnowledgeService(
     return result;
   };
 
+  /** The quotation finder and checker of the last merged knowledge, rebuilt only when it changes. */
+  let checking:
+    { key: string; run: (blocks: readonly string[]) => ReturnType<typeof checkPageBlocks> } | undefined;
+  const checkerFor = (knowledge: MergedKnowledge) => {
+    const key = [
+      ...knowledge.sources.map((s) => s.id),
+      ...knowledge.people.map((p) => `${p.id}:${p.quotes.length}:${p.aliases.length}`),
+    ].join(' ');
+    if (checking?.key !== key) {
+      const finder = buildQuotationFinder(
+        buildMatcher(knowledge.people, options.givenNames ?? givenNames.names),
+        knowledge.people,
+      );
+      const checker = buildKnowledgeChecker(knowledge);
+      checking = { key, run: (blocks) => checkPageBlocks(finder, checker, blocks) };
+    }
+    return checking.run;
+  };
+
   return {
     async getKnowledge() {
       const { people, sources, background } = await merge();
@@ -142,6 +168,18 @@ export function createKnowledgeService(
 
     async getCardData(personId) {
       return selectCardData(await merge(), personId);
+    },
+
+    async checkQuotes(blocks) {
+      const knowledge = await merge();
+      const quotes = checkerFor(knowledge)(blocks);
+      const sourceIds = new Set(quotes.flatMap((q) => q.matches.map((m) => m.source)));
+      const personIds = new Set(quotes.flatMap((q) => [q.speaker, ...q.matches.map((m) => m.person)]));
+      return {
+        quotes,
+        sources: knowledge.sources.filter((s) => sourceIds.has(s.id)),
+        people: knowledge.people.filter((p) => personIds.has(p.id)).map(({ id, name }) => ({ id, name })),
+      };
     },
 
     async listPacks() {

@@ -7,6 +7,8 @@ import type { CardData } from '../core/card-data';
 import type { KnowledgeSource } from '../core/knowledge-base';
 import type { PackSource } from '../core/pack';
 import type { SavePersonRequest } from '../core/person-form';
+import type { BlockQuote } from '../core/page-quotes';
+import type { QuoteVerdict } from '../core/quote-check';
 import type { SaveArticleRequest } from '../core/save-article';
 import type { BackgroundStatement, Person } from '../data/schema';
 
@@ -17,10 +19,21 @@ export interface PagePerson {
   count: number;
 }
 
+/** A quotation of the page checked against stored quotes (issue 13), for the popup's list. */
+export interface PageQuoteItem {
+  /** The quoted words (cut after 300 characters). */
+  text: string;
+  /** The speaker as the page names them, or the knowledge base's name. */
+  speaker: string;
+  verdict: QuoteVerdict;
+}
+
 /** What the popup needs to know about a tab's page. */
 export interface PageState {
   /** People on the page with their mention counts, in order of first appearance. */
   people: PagePerson[];
+  /** The page's checked quotations, in the order found ("new" ones too). */
+  quotes: PageQuoteItem[];
   /** True when Dramatis is turned off on this site. */
   isPaused: boolean;
   /** The page's site as `normalizeSite(location.hostname)` stores it; undefined where there is none. */
@@ -35,6 +48,13 @@ export interface ToContent {
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
   /** A pack was saved, imported, removed, turned on or off: the card's script drops its card data. */
   'content:knowledge-changed': { request: Record<string, never>; response: void };
+}
+
+/** The quote check of a page's blocks: each quotation's verdict, and the sources and people it names. */
+export interface PageQuotes {
+  quotes: BlockQuote[];
+  sources: KnowledgeSource[];
+  people: { id: string; name: string }[];
 }
 
 /** One pack as the options page lists it. */
@@ -99,6 +119,8 @@ export interface ToBackground {
     response: { people: Person[]; sources: PackSource[] };
   };
   'background:page-people': { request: { count: number }; response: void };
+  /** Checks the quotations of the blocks that hold a quotation mark and a known name (issue 13). */
+  'background:check-quotes': { request: { blocks: string[] }; response: PageQuotes };
   /** Runs the card's script (Preact, the card, its data) in the sender's frame; false when refused. */
   'background:load-card': { request: Record<string, never>; response: boolean };
   /** The popup picks up a search the background was asked to open (and clears it). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { mergePacks } from '../core/knowledge-base';
+import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
 import { describeProblems } from '../core/pack-validate';
 import type { Person } from '../data/schema';
 import { loadBundledPack, readPackFiles } from './pack-files';
@@ -24,14 +24,15 @@ function parseArgs(args: readonly string[]): { files: string[]; packs: string[] 
 
 /**
  * Runs `each` over the UTF-8 content of every file named in `args`, after `setup` over the people of
- * the bundled pack and of every `--pack` (validated first: a pack with any problem stops the run).
+ * the bundled pack and of every `--pack` (validated first: a pack with any problem stops the run),
+ * with the whole merged knowledge base (sources too) as its second argument.
  * Returns the exit code: 2 without files, 1 when a pack is refused, setup fails or a file cannot be
  * read (the other files are still processed), 0 otherwise. Only `each` writes to stdout.
  */
 export function runOverFiles<T>(
   tool: string,
   args: readonly string[],
-  setup: (people: readonly Person[]) => T,
+  setup: (people: readonly Person[], knowledge: MergedKnowledge) => T,
   each: (file: string, content: string, context: T) => void,
 ): number {
   const parsed = parseArgs(args);
@@ -47,7 +48,8 @@ export function runOverFiles<T>(
       console.error(`${tool}: a pack is refused:\n${describeProblems(problems, Infinity)}`);
       return 1;
     }
-    context = setup(mergePacks([bundled, ...packs]).people);
+    const knowledge = mergePacks([bundled, ...packs]);
+    context = setup(knowledge.people, knowledge);
   } catch (error) {
     console.error(`${tool}: cannot load the knowledge base: ${(error as Error).message}`);
     return 1;

@@ -2,34 +2,14 @@
  * The command-line quotation finder (`npm run -s quotes -- FILE...`), run for real as a child process:
  * one JSON line per quotation, offsets into the text file or the page's walked text.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runJsonLines } from './support/run-cli';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTICLE = 'data/sources/001_9c4c8f1c2ef386b9.txt';
 const PAGE = 'tests/fixtures/quotations/page.html';
 
-function runQuotes(
-  ...files: string[]
-): Promise<{ code: number; lines: Record<string, unknown>[]; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/quotes.ts', ...files],
-      { cwd: ROOT, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? Number(error.code ?? -1) : 0;
-        const lines = stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as Record<string, unknown>);
-        resolve({ code, lines, stderr });
-      },
-    );
-  });
-}
+const runQuotes = (...files: string[]) => runJsonLines('quotes.ts', ...files);
 
 describe.concurrent('npm run quotes', { timeout: 90_000 }, () => {
   it('prints each quotation of a text file with its speaker, offsets into the file', async () => {

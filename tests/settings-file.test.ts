@@ -15,6 +15,7 @@ const KNOWN: KnownSources = {
 
 const CUSTOM: Settings = {
   highlightStyle: 'background',
+  quoteHighlight: 'background',
   hoverDelayMs: 750,
   theme: 'dark',
   disabledSources: ['002_508fa90569225c0e'],

@@ -35,6 +35,7 @@ describe('settings store', () => {
     const store = await importStore();
     const custom: Settings = {
       highlightStyle: 'background',
+      quoteHighlight: 'background',
       hoverDelayMs: 800,
       theme: 'dark',
       disabledSources: ['002_508fa90569225c0e'],
@@ -178,6 +179,7 @@ describe('settings store: watching', () => {
     store.watchSettings((s) => seen.push(s));
     const target: Settings = {
       highlightStyle: 'none',
+      quoteHighlight: 'off',
       hoverDelayMs: 1500,
       theme: 'light',
       disabledSources: ['000_3cc1c4cc7cf39fe5'],

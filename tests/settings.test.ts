@@ -28,6 +28,7 @@ describe('sanitizeSettings', () => {
   it('keeps every valid field as stored', () => {
     const stored: Settings = {
       highlightStyle: 'background',
+      quoteHighlight: 'off',
       hoverDelayMs: 750,
       theme: 'dark',
       disabledSources: ['000_3cc1c4cc7cf39fe5'],

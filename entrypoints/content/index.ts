@@ -1,5 +1,6 @@
 /** The content script, on every page: wiring only. It builds the matcher (page/page-matcher.ts), keeps one page
- * Session (page/session.ts) in step with the settings (none while paused here), answers the popup. */
+ * Session (page/session.ts) in step with the settings (none while paused here), answers the popup; card and quote
+ * check load on demand. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isSiteDisabled, normalizeSite } from '../../core/settings';
@@ -20,7 +21,7 @@ export default defineContentScript({
     void runDramatis(ctx);
   },
 });
-
+const PAUSED = { people: [], quotes: [], isPaused: true };
 /** Starts Dramatis on this page and keeps it in step with the settings until the context dies. */
 async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
@@ -48,6 +49,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
         saveCorrections: (corrections) => void saveSettings({ corrections }),
         timing: LOAD_MARK_TIMING,
         reportCount: (count) => void sendToBackground('background:page-people', { count }),
+        checkQuotes: (blocks) => sendToBackground('background:check-quotes', { blocks }),
         hideSite: () => {
           const site = normalizeSite(location.hostname);
           if (site) void saveSettings({ disabledSites: [...settings.disabledSites, site] });
@@ -63,8 +65,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   });
   const stopListening = listen<ToContent>({
     'content:get-page-state': () => ({
-      people: session?.people() ?? [],
-      isPaused: session === undefined,
+      ...(session ? { people: session.people(), quotes: session.quoteItems(), isPaused: false } : PAUSED),
       site: normalizeSite(location.hostname),
     }),
     'content:reveal-person': ({ person }) => ({ isRevealed: session?.reveal(person) ?? false }),

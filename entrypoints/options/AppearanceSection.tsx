@@ -1,6 +1,12 @@
-/** Options › Appearance: how names are highlighted, how long a hover waits, light or dark. */
+/** Options › Appearance: how names (and checked quotations) are highlighted, how long a hover waits, light or dark. */
 import { useEffect, useState } from 'preact/hooks';
-import { SETTINGS, type HighlightStyle, type Settings, type Theme } from '../../core/settings';
+import {
+  SETTINGS,
+  type HighlightStyle,
+  type QuoteHighlight,
+  type Settings,
+  type Theme,
+} from '../../core/settings';
 import { saveSettings } from '../../platform/settings-store';
 
 type Choice = { label: string; hint: string };
@@ -13,6 +19,12 @@ const HIGHLIGHT_LABELS: Record<HighlightStyle, Choice> = {
   none: { label: 'No highlight', hint: 'Names are still found: hover one to open its card.' },
 };
 
+const QUOTE_LABELS: Record<QuoteHighlight, Choice> = {
+  underline: { label: 'Dashed underline', hint: 'Quieter than names.' },
+  background: { label: 'Faint background', hint: '' },
+  off: { label: 'Off', hint: 'Quotations are not compared with stored quotes.' },
+};
+
 const THEME_LABELS: Record<Theme, Choice> = {
   system: { label: 'System', hint: 'Follows your device; cards follow the page they open on.' },
   light: { label: 'Light', hint: '' },
@@ -23,6 +35,7 @@ const choicesOf = <T extends string>(values: readonly T[], labels: Record<T, Cho
   values.map((value) => ({ value, ...labels[value] }));
 
 const HIGHLIGHT_CHOICES = choicesOf(SETTINGS.highlightStyle.values, HIGHLIGHT_LABELS);
+const QUOTE_CHOICES = choicesOf(SETTINGS.quoteHighlight.values, QUOTE_LABELS);
 const THEME_CHOICES = choicesOf(SETTINGS.theme.values, THEME_LABELS);
 const DELAY = SETTINGS.hoverDelayMs;
 
@@ -32,8 +45,11 @@ function RadioGroup<T extends string>({
   choices,
   value,
   onChange,
+  sample = '',
 }: {
   name: string;
+  /** Prefix of the samples' classes (their look in the page). */
+  sample?: string;
   legend: string;
   choices: { value: T; label: string; hint: string }[];
   value: T;
@@ -53,7 +69,7 @@ function RadioGroup<T extends string>({
             onChange={() => onChange(choice.value)}
           />
           <label for={`${name}-${choice.value}`}>
-            <span class={`op-sample op-sample-${choice.value}`}>{choice.label}</span>
+            <span class={`op-sample op-sample-${sample}${choice.value}`}>{choice.label}</span>
             {choice.hint ? <span class="op-muted op-small"> — {choice.hint}</span> : null}
           </label>
         </div>
@@ -80,6 +96,14 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
         choices={HIGHLIGHT_CHOICES}
         value={settings.highlightStyle}
         onChange={(highlightStyle) => void saveSettings({ highlightStyle })}
+      />
+      <RadioGroup
+        name="quote-highlight"
+        sample="quote-"
+        legend="Mark quotations Dramatis has seen elsewhere with"
+        choices={QUOTE_CHOICES}
+        value={settings.quoteHighlight}
+        onChange={(quoteHighlight) => void saveSettings({ quoteHighlight })}
       />
       <div class="op-field">
         <label for="hover-delay" class="op-label">

@@ -27,6 +27,7 @@ import { sendToBackground, sendToContent, type PagePerson } from '../../platform
 import { saveSettings } from '../../platform/settings-store';
 import { findTargetTab, openExtensionPage, openOptionsPage, type TargetTab } from '../../platform/tabs';
 import { readPageState, type PageView } from './page-state';
+import { QuotesSection } from './QuotesSection';
 
 /** How often the popup re-reads the page, so counts follow a page that changes under it. */
 const REFRESH_MS = 1500;
@@ -342,6 +343,7 @@ export function App() {
             ) : null}
           </section>
         )}
+        {!isSearching && page.status === 'ready' ? <QuotesSection quotes={page.quotes} /> : null}
       </main>
     </div>
   );

@@ -3,14 +3,20 @@
  * answers, why (a browser page, a store, a file...).
  */
 import { classifyPage, siteOfUrl, type PageAccess } from '../../core/page-access';
-import { sendToContent, type PagePerson } from '../../platform/messages';
+import { sendToContent, type PagePerson, type PageQuoteItem } from '../../platform/messages';
 import type { TargetTab } from '../../platform/tabs';
 
 /** The popup's view of the target tab. */
 export type PageView =
   | { status: 'loading' }
   | { status: 'no-access'; access: PageAccess }
-  | { status: 'ready'; people: PagePerson[]; isPaused: boolean; site: string | undefined };
+  | {
+      status: 'ready';
+      people: PagePerson[];
+      quotes: PageQuoteItem[];
+      isPaused: boolean;
+      site: string | undefined;
+    };
 
 /** Reads the target tab's page state (never throws). */
 export async function readPageState(target: TargetTab): Promise<PageView> {
@@ -18,5 +24,6 @@ export async function readPageState(target: TargetTab): Promise<PageView> {
   if (tabId === undefined) return { status: 'no-access', access: 'unknown' };
   const state = await sendToContent(tabId, 'content:get-page-state', {});
   if (!state) return { status: 'no-access', access: classifyPage(url) };
-  return { status: 'ready', ...state, site: state.site ?? siteOfUrl(url) };
+  // A content script of an older build answers without quotes.
+  return { status: 'ready', ...state, quotes: state.quotes ?? [], site: state.site ?? siteOfUrl(url) };
 }

@@ -197,6 +197,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await waitForFormToShow(options, reset)).toMatchObject(reset);
       expect(settingsOnly(await readStorage(options))).toEqual({
         'settings.highlightStyle': 'underline',
+        'settings.quoteHighlight': 'underline',
         'settings.hoverDelayMs': 500,
         'settings.theme': 'system',
         'settings.disabledSources': [],
