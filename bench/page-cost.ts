@@ -41,26 +41,30 @@ export interface PageCostReport {
   coldExtraScript: number[];
 }
 
-interface LoadFigures {
+/** One load's main-thread figures (ms) and the content script's marks (ms since navigation start). */
+export interface LoadFigures {
   script: number;
   task: number;
   marks: Record<string, number>;
 }
 
-const median = (xs: readonly number[]): number => {
+/** The median (NaN for none). */
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const quantile = (xs: readonly number[], q: number): number => {
+/** The `q` quantile (nearest rank). */
+export const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))] ?? NaN;
 };
-const round = (x: number) => Math.round(x * 100) / 100;
+/** Rounded to 0.01. */
+export const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Loads `url` in a new tab of `context` and reads the main thread's time once the page is quiet. */
-async function measureLoad(context: BrowserContext, url: string): Promise<LoadFigures> {
+export async function measureLoad(context: BrowserContext, url: string): Promise<LoadFigures> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -94,7 +98,8 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadFi
   }
 }
 
-async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
+/** Chromium with the extension in `extensionDir` (none: without), on the profile `userDataDir`. */
+export async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
   const args = extensionDir ? chromiumArgs(extensionDir) : [...HEADLESS_CHROMIUM_FLAGS];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

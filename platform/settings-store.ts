@@ -15,6 +15,7 @@ import {
   defaultSettings,
   keysOf,
   migrateStored,
+  normalizeSite,
   sanitizeSettings,
   SETTINGS,
   type Settings,
@@ -129,3 +130,11 @@ export const replaceSettings = store.replaceSettings;
 export const resetSettings = store.resetSettings;
 /** Calls `onChange` with fresh settings whenever any of them changes; returns the unwatch function. */
 export const watchSettings = store.watchSettings;
+
+/** Turns Dramatis off on the site of `hostname` (the card's link), keeping the sites already off. */
+export async function pauseSite(hostname: string): Promise<void> {
+  const site = normalizeSite(hostname);
+  if (!site) return;
+  const { disabledSites } = await loadSettings();
+  await saveSettings({ disabledSites: [...disabledSites, site] });
+}

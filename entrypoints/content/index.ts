@@ -4,14 +4,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { matcherFromIndex, type Matcher } from '../../core/matcher';
-import { isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
+import { matcherFromIndex } from '../../core/matcher';
+import { DEFAULT_SETTINGS, isSiteDisabled, normalizeSite, type Settings } from '../../core/settings';
 import { getPersonName, MATCHER_INDEX, MATCHER_PEOPLE } from '../../data/matcher-index';
 import { loadCardModule } from '../../page/card-module';
 import { LOAD_MARK_TIMING, markLoadStep } from '../../page/load-marks';
 import { Session } from '../../page/session';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadSettings, saveSettings, watchSettings } from '../../platform/settings-store';
+import { loadSettings, pauseSite, watchSettings } from '../../platform/settings-store';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
 export default defineContentScript({
@@ -28,34 +28,32 @@ export default defineContentScript({
 async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
   if (!root) return;
-  let settings: Settings = await loadSettings();
+  const reading = loadSettings(); // Read while the first chunk is scanned; painted once read (unless paused).
+  const matcher = matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
+  markLoadStep('matcher-ready');
+  let settings: Settings = DEFAULT_SETTINGS;
+  const startSession = (isPaintHeld: boolean) =>
+    new Session({
+      root,
+      matcher,
+      settings,
+      isPaintHeld,
+      nameOf: getPersonName,
+      timing: LOAD_MARK_TIMING,
+      loadCard: () => loadCardModule(() => sendToBackground('background:load-card', {})),
+      reportCount: (count) => void sendToBackground('background:page-people', { count }),
+      hideSite: () => void pauseSite(location.hostname),
+    });
+  let session: Session | undefined = startSession(true);
+  void session.firstPass.then(() => markLoadStep('first-pass'));
+  settings = await reading;
   markLoadStep('settings-read');
-  let session: Session | undefined;
-  let matcher: Matcher | undefined; // Built with the first session: a paused site never pays for it.
   const apply = () => {
     if (isSiteDisabled(settings, location.hostname)) {
       session?.stop();
       session = undefined;
-    } else if (session) {
-      session.updateSettings(settings);
-    } else {
-      matcher ??= matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
-      markLoadStep('matcher-ready');
-      session = new Session({
-        root,
-        matcher,
-        settings,
-        loadCard: () => loadCardModule(() => sendToBackground('background:load-card', {})),
-        nameOf: getPersonName,
-        timing: LOAD_MARK_TIMING,
-        reportCount: (count) => void sendToBackground('background:page-people', { count }),
-        hideSite: () => {
-          const site = normalizeSite(location.hostname);
-          if (site) void saveSettings({ disabledSites: [...settings.disabledSites, site] });
-        },
-      });
-      void session.firstPass.then(() => markLoadStep('first-pass'));
-    }
+    } else if (session) session.updateSettings(settings);
+    else session = startSession(false);
   };
   apply();
   const unwatch = watchSettings((next) => {
