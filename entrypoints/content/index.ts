@@ -18,6 +18,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  noScriptStartedPostMessage: true, // WXT's future default: no postMessage to the page (~4 ms CPU a load).
   main(ctx) {
     markLoadStep('start');
     void runDramatis(ctx);
