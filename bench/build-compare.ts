@@ -9,11 +9,9 @@
  * `npx tsx bench/build-compare.ts DIR_A DIR_B [--loads=8] [--cold=0] [--pages=plain-article,002_508fa90569225c0e]`
  */
 import type { BrowserContext } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { articlePages, plainPages } from './page-gen';
-import { launch, measureLoad, median, quantile, round, type LoadFigures } from './page-cost';
+import { launch, measureLoad, median, quantile, round, tempProfiles, type LoadFigures } from './page-cost';
 import { startServer, type Route } from './server';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -34,12 +32,8 @@ const pages = wanted.map((id) => {
 const routes = new Map<string, Route>([['/favicon.ico', { type: 'image/x-icon', body: '' }]]);
 for (const p of pages) routes.set(`/${p.id}.html`, { type: 'text/html; charset=utf-8', body: p.html });
 const server = await startServer(routes);
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-compare-'));
-  dirs.push(dir);
-  return dir;
-};
+const profiles = tempProfiles();
+const tempDir = profiles.make;
 const BUILDS = [
   { name: 'A', dir: dirA },
   { name: 'B', dir: dirB },
@@ -112,5 +106,5 @@ try {
 } finally {
   for (const context of contexts) await context.close().catch(() => undefined);
   await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  profiles.removeAll();
 }

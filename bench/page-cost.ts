@@ -98,6 +98,19 @@ export async function measureLoad(context: BrowserContext, url: string): Promise
   }
 }
 
+/** Fresh profile folders (`make`), all removed at the end (`removeAll`). */
+export function tempProfiles(): { make: () => string; removeAll: () => void } {
+  const dirs: string[] = [];
+  return {
+    make: () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-cost-'));
+      dirs.push(dir);
+      return dir;
+    },
+    removeAll: () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
 /** Chromium with the extension in `extensionDir` (none: without), on the profile `userDataDir`. */
 export async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
   const args = extensionDir ? chromiumArgs(extensionDir) : [...HEADLESS_CHROMIUM_FLAGS];
@@ -136,12 +149,8 @@ export async function measurePageCost(
     pages.push({ id: a.id, namesNobody: false });
   }
   const server = await startServer(routes);
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-cost-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const profiles = tempProfiles();
+  const tempDir = profiles.make;
   const contexts: BrowserContext[] = [];
   try {
     // Cold: the first load of a new profile, with and without, alternating which goes first.
@@ -209,7 +218,7 @@ export async function measurePageCost(
   } finally {
     for (const context of contexts) await context.close().catch(() => undefined);
     await server.close();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    profiles.removeAll();
   }
 }
 

@@ -128,11 +128,6 @@ export interface Matcher {
   readonly middleNames: Map<string, Set<string>>;
   /** Matches the first characters of every alias form: where a trie walk may succeed. */
   readonly prefixes: RegExp;
-  /**
-   * The first word of every alias form and phrase that is not a name: a trie walk can succeed only
-   * where the text's word is one of them (the check that spares a page naming nobody the trie).
-   */
-  readonly firstWords: ReadonlySet<string>;
 }
 
 const GENERATIONAL_SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
@@ -264,81 +259,16 @@ function insertKey(trie: Map<number, number>, entryAt: (AliasEntry | undefined)[
   return node;
 }
 
-/** The first run of word characters of a folded key: what a text must hold where the key starts. */
-function firstWordOf(key: string): string {
-  let end = 0;
-  while (end < key.length && isWordChar(key.charCodeAt(end))) end++;
-  return key.slice(0, end);
-}
-
-/** The part of a matcher that is built only when a page holds a word a name may start with. */
-type MatcherTables = Omit<Matcher, 'prefixes' | 'firstWords'>;
-
-/**
- * Builds a matcher for `people` from their index (the index must come from the same people). Only the
- * prefix pattern and the set of first words are built at once: the trie and the name tables are built
- * the first time a text holds a word some name starts with, so a page that names nobody never pays for
- * them (most pages a reader opens).
- */
+/** Builds a matcher for `people` from their index (the index must come from the same people). */
 export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPerson[]): Matcher {
   const byId = new Map(people.map((p) => [p.id, p]));
-  for (const [, , id, aliasIndex] of index.forms) {
-    if (!byId.get(id)?.aliases[aliasIndex])
-      throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
-  }
-  const keys = index.forms.map(([key]) => key);
-  const starts = new Set(keys.map((key) => key.slice(0, PREFIX_LENGTH)));
-  const prefixes = new RegExp(
-    [...starts]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-      .join('|') || '(?!)',
-    'g',
-  );
-  const firstWords = new Set([...keys, ...index.notNames.map(foldString)].map(firstWordOf));
-  let tables: MatcherTables | undefined;
-  const built = () => (tables ??= buildTables(index, byId));
-  return {
-    prefixes,
-    firstWords,
-    get trie() {
-      return built().trie;
-    },
-    get entryAt() {
-      return built().entryAt;
-    },
-    get givenNames() {
-      return built().givenNames;
-    },
-    get otherGivenNames() {
-      return built().otherGivenNames;
-    },
-    get letters() {
-      return built().letters;
-    },
-    get skeletons() {
-      return built().skeletons;
-    },
-    get notNameEnds() {
-      return built().notNameEnds;
-    },
-    get suffixes() {
-      return built().suffixes;
-    },
-    get middleNames() {
-      return built().middleNames;
-    },
-  };
-}
-
-/** The trie of alias forms and the name tables of an index (`byId`: its people, checked against it). */
-function buildTables(index: MatcherIndex, byId: ReadonlyMap<string, MatcherPerson>): MatcherTables {
   const trie = new Map<number, number>();
   const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
   for (const [key, written, id, aliasIndex] of index.forms) {
-    const person = byId.get(id)!;
-    const alias = person.aliases[aliasIndex]!;
+    const person = byId.get(id);
+    const alias = person?.aliases[aliasIndex];
+    if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
     const existing = entries.get(key);
     if (existing) {
       // The same form for two people: each bare occurrence needs the page to say whom.
@@ -370,6 +300,14 @@ function buildTables(index: MatcherIndex, byId: ReadonlyMap<string, MatcherPerso
     }
     return map;
   };
+  const starts = new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)));
+  const prefixes = new RegExp(
+    [...starts]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+      .join('|') || '(?!)',
+    'g',
+  );
   return {
     trie,
     entryAt,
@@ -380,6 +318,7 @@ function buildTables(index: MatcherIndex, byId: ReadonlyMap<string, MatcherPerso
     notNameEnds,
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
+    prefixes,
   };
 }
 
@@ -430,10 +369,6 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     const i = found.index;
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
-    // Only a word that some name starts with is worth the trie (whose first use builds it).
-    let wordEnd = i + 1;
-    while (wordEnd < length && isWordChar(folded.charCodeAt(wordEnd))) wordEnd++;
-    if (!matcher.firstWords.has(folded.slice(i, wordEnd))) continue;
     // Walk the trie; remember the longest alias (or phrase that is not a name) ending on a word boundary.
     const { trie, entryAt, notNameEnds } = matcher;
     let node = trie.get(transition(0, folded.charCodeAt(i)));
