@@ -1,7 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import type { Alias, AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertKnowledgeBaseValid } from './scripts/kb-validate-hook';
 import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
+
+/** The browser's own API (no polyfill), for the script every page runs: see platform/native-browser.ts. */
+const NATIVE_BROWSER = fileURLToPath(new URL('./platform/native-browser.ts', import.meta.url));
+
+/** Vite's aliases as a list (it accepts a record too); the first that matches wins. */
+function aliasList(alias: AliasOptions | undefined): Alias[] {
+  if (!alias) return [];
+  return Array.isArray(alias)
+    ? alias
+    : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+}
 
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
@@ -20,6 +33,17 @@ export default defineConfig({
   hooks: {
     // A malformed knowledge-base entry fails every build and every dev start, naming file, person and field.
     'build:before': () => assertKnowledgeBaseValid(),
+    // The content script runs on every page: it talks to the browser's own API, not through
+    // webextension-polyfill (which the other entrypoints keep), so `wxt/browser` resolves to
+    // platform/native-browser.ts in its build alone; WXT's own content-script context imports it too.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.type === 'content-script')) return;
+      config.resolve ??= {};
+      config.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
+        ...aliasList(config.resolve.alias),
+      ];
+    },
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Dramatis',

@@ -41,23 +41,27 @@ export interface PageCostReport {
   coldExtraScript: number[];
 }
 
+/** One load's main-thread figures (ms) and the content script's marks (ms since navigation start). */
 export interface LoadFigures {
   script: number;
   task: number;
   marks: Record<string, number>;
 }
 
+/** The median (NaN for none). */
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const quantile = (xs: readonly number[], q: number): number => {
+/** The `q` quantile (nearest rank). */
+export const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))] ?? NaN;
 };
-const round = (x: number) => Math.round(x * 100) / 100;
+/** Rounded to 0.01. */
+export const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Loads `url` in a new tab of `context` and reads the main thread's time once the page is quiet. */
 export async function measureLoad(context: BrowserContext, url: string): Promise<LoadFigures> {
@@ -94,6 +98,20 @@ export async function measureLoad(context: BrowserContext, url: string): Promise
   }
 }
 
+/** Fresh profile folders (`make`), all removed at the end (`removeAll`). */
+export function tempProfiles(): { make: () => string; removeAll: () => void } {
+  const dirs: string[] = [];
+  return {
+    make: () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-cost-'));
+      dirs.push(dir);
+      return dir;
+    },
+    removeAll: () => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+/** Chromium with the extension in `extensionDir` (none: without), on the profile `userDataDir`. */
 export async function launch(extensionDir: string | undefined, userDataDir: string): Promise<BrowserContext> {
   const args = extensionDir ? chromiumArgs(extensionDir) : [...HEADLESS_CHROMIUM_FLAGS];
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -131,12 +149,8 @@ export async function measurePageCost(
     pages.push({ id: a.id, namesNobody: false });
   }
   const server = await startServer(routes);
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dramatis-cost-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const profiles = tempProfiles();
+  const tempDir = profiles.make;
   const contexts: BrowserContext[] = [];
   try {
     // Cold: the first load of a new profile, with and without, alternating which goes first.
@@ -204,7 +218,7 @@ export async function measurePageCost(
   } finally {
     for (const context of contexts) await context.close().catch(() => undefined);
     await server.close();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    profiles.removeAll();
   }
 }
 

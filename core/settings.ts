@@ -282,6 +282,24 @@ export function sanitizeSettings<T extends SettingsTable = typeof SETTINGS>(
   return Object.fromEntries(keysOf(table).map((key) => [key, table[key]!.repair(raw[key])])) as ValuesOf<T>;
 }
 
+/**
+ * A value stored by version `from` of `spec`, brought to its current version through each migration in
+ * turn (a step without one keeps the value). A migration that throws gives undefined: the default applies.
+ */
+export function migrateStored(
+  spec: Pick<SettingSpec<unknown>, 'version' | 'migrations'>,
+  value: unknown,
+  from: number,
+): unknown {
+  let migrated = value;
+  try {
+    for (let v = from + 1; v <= spec.version; v++) migrated = spec.migrations?.[v]?.(migrated) ?? migrated;
+  } catch {
+    return undefined;
+  }
+  return migrated;
+}
+
 /** True when Dramatis is turned off on `hostname` (a listed site or any of its subdomains). */
 export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
   // "example.com." (a fully qualified name with its final dot) is the same site as "example.com".

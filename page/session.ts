@@ -60,6 +60,11 @@ export interface SessionOptions {
   checkQuotes?: (blocks: string[]) => Promise<QuotesAnswer | undefined>;
   /** The highlight painter (default: a new one in the settings' style). */
   painter?: HighlightPainter;
+  /**
+   * Scans at once but paints nothing (no highlight, card, count or hover) until `updateSettings` gives
+   * it the reader's settings: the content script scans the first viewport while its settings are read.
+   */
+  isPaintHeld?: boolean;
   timing?: SessionTiming;
 }
 
@@ -109,10 +114,13 @@ export class Session {
   /** The next card opened takes focus (keyboard navigation, the popup). */
   private shouldFocusNext = false;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Found names wait for the settings (see `isPaintHeld`). */
+  private isHeld: boolean;
 
   constructor(private readonly options: SessionOptions) {
     const { root, matcher, timing } = options;
     this.settings = options.settings;
+    this.isHeld = options.isPaintHeld ?? false;
     this.doc = root.ownerDocument;
     this.painter = options.painter ?? new HighlightPainter(this.settings.highlightStyle);
     this.page = new PageMentions(root, matcher, {
@@ -180,13 +188,14 @@ export class Session {
     return true;
   }
 
-  /** Follows new settings: highlight style, and the open card's sources and theme. */
+  /** Follows new settings: highlight style, and the open card's sources and theme; paints what was held. */
   updateSettings(settings: Settings): void {
     this.settings = settings;
     this.prepared = undefined;
     this.painter.setStyle(settings.highlightStyle);
     this.page.setCorrections(correctionsForPage(settings.corrections, this.doc.URL));
     this.quotes?.setStyle(settings.quoteHighlight);
+    this.releaseHeld();
     this.refreshCard();
   }
 
@@ -207,6 +216,14 @@ export class Session {
     this.options.reportCount(0);
   }
 
+  /** Paints the names found while held, all at once, and every change from now on. */
+  private releaseHeld(): void {
+    if (!this.isHeld) return;
+    this.isHeld = false;
+    const found = this.page.mentions();
+    if (found.length > 0) this.onMentionsChanged({ added: found, removed: [] });
+  }
+
   private timed(step: 'prepare' | 'show', mention: CardTarget, run: () => void): void {
     const onCard = this.options.timing?.onCard;
     if (!onCard) return run();
@@ -223,7 +240,7 @@ export class Session {
     const onFrame = () => {
       const event = pendingMove;
       pendingMove = undefined;
-      if (!event || signal.aborted) return;
+      if (!event || signal.aborted || this.isHeld) return;
       if (this.card?.ui.contains(event.target as Node)) return;
       const { clientX: x, clientY: y } = event;
       const quotes = this.quotes;
@@ -251,6 +268,7 @@ export class Session {
   }
 
   private onKey(event: KeyboardEvent): void {
+    if (this.isHeld) return;
     if (event.key === 'Escape' && (this.shown || this.pendingShow)) {
       this.intent.dismiss();
       return;
@@ -445,6 +463,7 @@ export class Session {
   }
 
   private onMentionsChanged(change: MentionsChange): void {
+    if (this.isHeld) return; // Painted from the page's mentions when released.
     const onPainted = this.options.timing?.onPainted;
     const started = onPainted ? performance.now() : 0;
     this.painter.update(

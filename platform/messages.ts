@@ -166,15 +166,24 @@ type Handlers<M> = {
   [K in keyof M]?: (message: Envelope<M, K>, sender: MessageSender) => Answer<M, K> | Promise<Answer<M, K>>;
 };
 
-/** Answers messages of protocol M with `handlers`; returns the function that stops listening. */
+/**
+ * Answers messages of protocol M with `handlers`; returns the function that stops listening. Answers go
+ * through `sendResponse` (kept open by returning true), not a returned promise: the content script runs
+ * on the browser's own API (platform/native-browser.ts), and Chromium's `chrome.runtime.onMessage`
+ * does not read a listener's promise. A handler that fails answers undefined, as no answer would.
+ */
 export function listen<M>(handlers: Handlers<M>): () => void {
-  const listener = (message: unknown, sender: MessageSender) => {
-    if (typeof message !== 'object' || message === null) return undefined;
+  const listener = (message: unknown, sender: MessageSender, sendResponse: (answer: unknown) => void) => {
+    if (typeof message !== 'object' || message === null) return false;
     const type = (message as { type?: unknown }).type;
-    if (typeof type !== 'string' || !(type in handlers)) return undefined;
+    if (typeof type !== 'string' || !(type in handlers)) return false;
     const handler = handlers[type as keyof M] as ((m: unknown, s: typeof sender) => unknown) | undefined;
-    if (!handler) return undefined;
-    return Promise.resolve(handler(message, sender));
+    if (!handler) return false;
+    new Promise((resolve) => resolve(handler(message, sender))).then(sendResponse, (error: unknown) => {
+      console.error(`Dramatis: ${type} failed`, error);
+      sendResponse(undefined);
+    });
+    return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

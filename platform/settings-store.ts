@@ -1,14 +1,22 @@
 /**
- * The one place that stores settings (STYLE.md habit 4): one typed storage item per setting of the
- * `SETTINGS` table (core/settings.ts), with the fallback, version and migrations the table gives it;
- * every read goes through `sanitizeSettings`, so a corrupt or unknown stored value falls back to its
- * default instead of crashing a page. No other module calls browser.storage.
+ * The one place that stores settings (STYLE.md habit 4): one storage key per setting of the `SETTINGS`
+ * table (core/settings.ts), `settings.<key>`, with its version beside it (`settings.<key>$`: `{ v }`, the
+ * layout @wxt-dev/storage used, so stored settings carry over). Every read goes through
+ * `sanitizeSettings`, so a corrupt or unknown stored value falls back to its default instead of crashing a
+ * page. No other module calls browser.storage.
+ *
+ * All settings are read in ONE storage.local.get: the content script reads them on every page before it
+ * paints, and a round trip per setting (as per-item storage does) is what it used to wait for. A key the
+ * content script must read at start (issue 13's people added by the reader) belongs in the same call:
+ * add it to `readLocal`'s keys in `loadSettings`.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { readAddedPeople, type AddedPeople } from '../core/added-people';
 import {
   defaultSettings,
   keysOf,
+  migrateStored,
+  normalizeSite,
   sanitizeSettings,
   SETTINGS,
   type Settings,
@@ -30,38 +38,62 @@ export interface SettingsStore<S> {
   watchSettings(onChange: (settings: S) => void): () => void;
 }
 
-/**
- * The store of a settings table: each setting is the item `local:settings.<key>`. WXT runs an item's
- * migrations once, when the item is first used, and records its version beside the value (`<key>$`).
- */
+const storageKey = (key: string) => `settings.${key}`;
+/** Where a setting's stored version lives. */
+const versionKey = (key: string) => `settings.${key}$`;
+
+/** The stored version of a setting: 1 when none was recorded (values stored before versions existed). */
+function storedVersion(meta: unknown): number {
+  const v = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
+
+/** Reads `keys` from extension storage in one call; an empty record when storage cannot be read. */
+async function readLocal(keys: string[]): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.local.get(keys);
+  } catch {
+    return {}; // Storage unreadable (a broken profile): every default applies.
+  }
+}
+
+/** The store of a settings table. */
 export function createSettingsStore<T extends SettingsTable>(table: T): SettingsStore<ValuesOf<T>> {
   type S = ValuesOf<T>;
   const keys = keysOf(table);
-  const items = Object.fromEntries(
-    keys.map((key) => {
-      const { fallback, version, migrations } = table[key]!;
-      return [key, storage.defineItem<unknown>(`local:settings.${key}`, { fallback, version, migrations })];
-    }),
-  ) as Record<string, WxtStorageItem<unknown, Record<string, unknown>>>;
-  const itemOf = (key: string) => items[key]!;
+  const allKeys = keys.flatMap((key) => [storageKey(key), versionKey(key)]);
+  const isSettingKey = new Set(allKeys);
 
-  const loadSettings = async (): Promise<S> => {
+  /** Each setting's stored value, brought up to its current version (migrated values are written back). */
+  const readRaw = async (): Promise<Record<string, unknown>> => {
+    const stored = await readLocal(allKeys);
     const raw: Record<string, unknown> = {};
-    await Promise.all(
-      keys.map(async (key) => {
-        try {
-          raw[key] = await itemOf(key).getValue();
-        } catch {
-          raw[key] = undefined; // A failed read or migration: the default applies.
-        }
-      }),
-    );
-    return sanitizeSettings(raw, table);
+    const migrated: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = stored[storageKey(key)];
+      const { version } = table[key]!;
+      const from = storedVersion(stored[versionKey(key)]);
+      raw[key] = value;
+      if (value === undefined || value === null || from >= version) continue; // A newer version's value is only repaired.
+      raw[key] = migrateStored(table[key]!, value, from);
+      migrated[storageKey(key)] = raw[key];
+      migrated[versionKey(key)] = { v: version };
+    }
+    // Once: the next read finds the current version. A failed write leaves the old value, read again the same way.
+    if (Object.keys(migrated).length > 0) await browser.storage.local.set(migrated).catch(() => undefined);
+    return raw;
   };
+
+  const loadSettings = async (): Promise<S> => sanitizeSettings(await readRaw(), table);
 
   const saveSettings = async (changes: Partial<S>): Promise<S> => {
     const next = sanitizeSettings({ ...(await loadSettings()), ...changes }, table);
-    await Promise.all(keys.filter((key) => key in changes).map((key) => itemOf(key).setValue(next[key])));
+    const writes: Record<string, unknown> = {};
+    for (const key of keys.filter((k) => k in changes)) {
+      writes[storageKey(key)] = next[key];
+      writes[versionKey(key)] = { v: table[key]!.version };
+    }
+    await browser.storage.local.set(writes);
     return next;
   };
 
@@ -71,18 +103,18 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
     replaceSettings: (settings) => saveSettings({ ...settings }),
     resetSettings: () => saveSettings(defaultSettings(table)),
     watchSettings: (onChange) => {
-      // Several items change at once on import or reset; only the newest read is reported, so a slower,
-      // older read can never overwrite a newer state.
+      // Several settings change at once on import or reset; only the newest read is reported, so a
+      // slower, older read can never overwrite a newer state.
       let latest = 0;
-      const stops = keys.map((key) =>
-        itemOf(key).watch(() => {
-          const read = ++latest;
-          void loadSettings().then((settings) => {
-            if (read === latest) onChange(settings);
-          });
-        }),
-      );
-      return () => stops.forEach((stop) => stop());
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !Object.keys(changes).some((key) => isSettingKey.has(key))) return;
+        const read = ++latest;
+        void loadSettings().then((settings) => {
+          if (read === latest) onChange(settings);
+        });
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
     },
   };
 }
@@ -102,23 +134,32 @@ export const watchSettings = store.watchSettings;
 
 /**
  * The people of stored packs the bundled index lacks, compiled by the background for the pages
- * (core/added-people.ts). Not a setting: it is derived from the packs, never exported or reset.
+ * (core/added-people.ts), under this storage key. Not a setting: it is derived from the packs, never
+ * exported or reset.
  */
-const addedPeopleItem = storage.defineItem<AddedPeople | null>('local:addedPeople', { fallback: null });
+const ADDED_PEOPLE_KEY = 'addedPeople';
 
 /** Publishes the added people for the pages that load from now on (null: there are none). */
 export async function publishAddedPeople(added: AddedPeople | undefined): Promise<void> {
-  await addedPeopleItem.setValue(added ?? null);
+  await browser.storage.local.set({ [ADDED_PEOPLE_KEY]: added ?? null });
 }
 
 /**
- * What a page starts from: the settings and the added people, read side by side (no second round
- * trip after the settings); a damaged added-people value reads as none.
+ * What a page starts from: the settings and the added people, read side by side (two reads in
+ * parallel, no second round trip after the settings); a damaged added-people value reads as none.
  */
 export async function loadPageStart(): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
   const [settings, added] = await Promise.all([
     loadSettings(),
-    addedPeopleItem.getValue().then(readAddedPeople, () => undefined),
+    readLocal([ADDED_PEOPLE_KEY]).then((stored) => readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null)),
   ]);
   return { settings, added };
+}
+
+/** Turns Dramatis off on the site of `hostname` (the card's link), keeping the sites already off. */
+export async function pauseSite(hostname: string): Promise<void> {
+  const site = normalizeSite(hostname);
+  if (!site) return;
+  const { disabledSites } = await loadSettings();
+  await saveSettings({ disabledSites: [...disabledSites, site] });
 }

@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
+import { deliverMessage } from './support/messages';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -26,8 +27,7 @@ let created: unknown[];
 /** Delivers `message` to the background as if sent from tab `tabId` (at `url`), returns the answer. */
 async function fromTab(message: object, tabId?: number, url?: string): Promise<unknown> {
   const sender = tabId === undefined ? {} : { tab: { id: tabId }, url };
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
-  return answers.find((a) => a !== undefined);
+  return deliverMessage(message, sender);
 }
 
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });

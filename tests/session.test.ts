@@ -38,6 +38,7 @@ afterEach(() => {
 function start(
   html: string,
   loadCard = vi.fn<() => Promise<CardModule>>(() => Promise.resolve(BUNDLED_CARD_MODULE)),
+  isPaintHeld = false,
 ) {
   document.body.innerHTML = html;
   const reportCount = vi.fn<(count: number) => void>();
@@ -50,6 +51,7 @@ function start(
     nameOf: getPersonName,
     reportCount,
     hideSite,
+    isPaintHeld,
   });
   return { session, reportCount, hideSite, loadCard };
 }
@@ -87,6 +89,18 @@ describe('page session', () => {
     await vi.waitFor(() => expect(reportCount).toHaveBeenLastCalledWith(2));
     session.stop();
     expect(reportCount).toHaveBeenLastCalledWith(0);
+  });
+
+  it('started before its settings are read, shows nothing (no badge, no card) until it is given them', async () => {
+    const { session, reportCount, loadCard } = start(PAGE, undefined, true);
+    await session.firstPass;
+    expect(session.people()).toHaveLength(2); // scanned while the settings were being read
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the badge's delay
+    expect(reportCount).not.toHaveBeenCalled();
+    expect(loadCard).not.toHaveBeenCalled();
+    session.updateSettings({ ...DEFAULT_SETTINGS, highlightStyle: 'background' });
+    await vi.waitFor(() => expect(reportCount).toHaveBeenLastCalledWith(2));
+    await vi.waitFor(() => expect(loadCard).toHaveBeenCalledTimes(1));
   });
 
   it("reveals a person's card, closes it on Escape, and finds no card for someone not on the page", async () => {

@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
+import { deliverMessage } from './messages';
 
 /** Resets the fake browser and IndexedDB and starts the background (context menus stubbed). */
 export function startFreshBackground(): void {
@@ -22,6 +23,5 @@ export function startFreshBackground(): void {
 
 /** Sends `message` to the background as the options page does, returns the answer. */
 export async function askBackground<T>(message: object): Promise<T> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, {} as never, () => undefined);
-  return answers.find((a) => a !== undefined) as T;
+  return deliverMessage<T>(message);
 }
