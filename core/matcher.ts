@@ -262,7 +262,7 @@ export function compileMatcherIndex(
     const own = new Set<string>(); // a form two of the person's aliases generate is indexed once
     for (const key of skeletons(person.givenNames)) givenNames.push([key, person.id]);
     const givenKeys = new Set(expandGivenNames(person.givenNames, nicknames, romanization).map(foldString));
-    for (const key of givenKeys) givenForms.push([key, person.id]);
+    for (const key of givenKeys) if (TRIGGER_START.test(key)) givenForms.push([key, person.id]);
     for (const middle of person.middleNames ?? [])
       for (const key of folded(middle)) middleNames.push([key, person.id]);
     const languages = person.country ? romanization.countries[person.country.text] : undefined;
@@ -428,17 +428,20 @@ function compileGivenTriggers(givenForms: MatcherIndex['givenForms']): GivenTrig
   const ids = new Map<string, string[]>();
   for (const [key, id] of givenForms) ids.set(key, [...(ids.get(key) ?? []), id]);
   const forms = [...ids.keys()];
-  // Forms that start with another letter ("èmmanuèl'", a French reading of Эммануэль) are left out.
   return {
     latin: alternation(
       forms.filter((f) => /^[a-z]/.test(f)).map((f) => `${f[0]?.toUpperCase()}${f.slice(1)} `),
     ),
-    cyrillic: alternation(forms.filter((f) => CYRILLIC_START.test(f)).map((f) => `${f} `)),
+    cyrillic: alternation(forms.filter((f) => !/^[a-z]/.test(f)).map((f) => `${f} `)),
     ids,
   };
 }
 
-const CYRILLIC_START = /^\p{Script=Cyrillic}/u;
+/**
+ * Given-name forms that can trigger a near spelling start with a Latin letter or a Cyrillic one; others
+ * ("èmmanuèl'", a French reading of Эммануэль) are left out of the index (see `GivenTriggers`).
+ */
+const TRIGGER_START = /^[a-z\p{Script=Cyrillic}]/u;
 
 /** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
 export function buildMatcher(
