@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import {
   compileMatcherIndex,
   matcherFromIndex,
@@ -14,18 +13,8 @@ import {
   scanText,
   type Matcher,
 } from '../core/matcher';
-import { walkTextBlocks } from '../core/dom-text';
 import { loadKnowledgeBase, PROJECT_ROOT } from '../scripts/kb-files';
-import { articlePages, bigPage } from './page-gen';
-
-/** The text blocks of an HTML page, walked as the content script walks them. */
-function blocksOf(html: string): string[] {
-  const window = new Window({ settings: { disableJavaScriptFileLoading: true } });
-  const document = new window.DOMParser().parseFromString(html, 'text/html');
-  const blocks = [...walkTextBlocks(document.body as unknown as Node)].map((block) => block.text);
-  void window.happyDOM.close();
-  return blocks;
-}
+import { matcherBenchBlocks } from './matcher-blocks';
 
 /** Median milliseconds of `runs` runs of scanning and resolving `blocks`, and the mentions found. */
 function measure(
@@ -52,15 +41,9 @@ const { names } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'given-name
 };
 const index = compileMatcherIndex(kb.people, names);
 const matcher = matcherFromIndex(index, kb.people);
-const big = blocksOf(bigPage().html);
-const articles = articlePages().flatMap((page) => blocksOf(page.html));
-const repeated = Array.from({ length: 40 }, () => articles).flat();
 const chars = (blocks: readonly string[]) => blocks.reduce((n, b) => n + b.length, 0);
 const runs = Number(process.env.RUNS ?? 25);
-for (const [label, blocks] of [
-  ['large page', big],
-  ['articles x40', repeated],
-] as const) {
+for (const [label, blocks] of matcherBenchBlocks()) {
   const { ms, min, mentions } = measure(matcher, blocks, runs);
   console.log(
     `${label}: ${blocks.length} blocks, ${(chars(blocks) / 1e6).toFixed(2)} M chars, ${mentions} mentions, median ${ms.toFixed(1)} ms, fastest ${min.toFixed(1)} ms`,

@@ -44,6 +44,9 @@ export function mergeMatcherIndexes(first: MatcherIndex, second: MatcherIndex): 
     otherGivenNames: first.otherGivenNames,
     letters: first.letters,
     notNames: [...new Set([...first.notNames, ...second.notNames])],
+    // A value published before near spellings existed has neither: the added people then have none.
+    givenForms: [...first.givenForms, ...(second.givenForms ?? [])],
+    nearWords: [...new Set([...first.nearWords, ...(second.nearWords ?? [])])],
   };
 }
 

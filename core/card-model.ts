@@ -250,6 +250,8 @@ export function describeMatch(
       return `Matched the full name “${surface}”, written here.`;
     case 'title':
       return `Matched “${surface}” after the title “${mention.reason.title}”.`;
+    case 'near-spelling':
+      return `Matched “${surface}”: a given name of ${personName} plus “${mention.reason.spelling}”, a near spelling of the surname “${mention.alias}”.`;
     case 'surname':
       return surface === mention.alias
         ? `Matched the surname “${surface}”.`

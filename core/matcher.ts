@@ -29,6 +29,7 @@ import {
 } from './name-forms';
 import { NAME_LEXICON } from '../data/name-lexicon';
 import { makeCorrectionTest, type NameCorrection } from './corrections';
+import { isOneEditApart, MIN_NEAR_LENGTH } from './near-spelling';
 
 /** What the matcher needs of a person (a subset of the knowledge base's Person). */
 export interface MatcherPerson {
@@ -50,7 +51,7 @@ export interface NameLexicon {
   romanization: RomanizationTable;
   /** Phrases that start with an alias and are not the person ("Trump Tower", "trump card"). */
   notNames: readonly string[];
-  /** Common words (lower case) that a generated romanisation must not be ("poutine"). */
+  /** Common words (lower case) that a generated romanisation or a near spelling must not be ("poutine", "piper"). */
   words: readonly string[];
 }
 
@@ -70,6 +71,8 @@ export type MentionReason =
   | { kind: 'alias' }
   /** A rank or office before a surname only this person has ("President Trump"). */
   | { kind: 'title'; title: string }
+  /** A given name of the person before a surname one edit from theirs ("Rustem Umirov"): `spelling` as written. */
+  | { kind: 'near-spelling'; spelling: string }
   /** Anchored by a naming on the page: where it is (`isElsewhere`: in another block of the page). */
   | { kind: 'anchored'; anchor: { start: number; end: number; surface: string; isElsewhere: boolean } }
   /** Joined by a dash to a person the knowledge base links with ("Witkoff–Dmitriev"). */
@@ -97,6 +100,8 @@ interface AliasEntry {
   owners: MatcherPerson[];
   /** A bare occurrence must be anchored by a full name on the page. */
   needsAnchor: boolean;
+  /** A near spelling of the owners' surname learned on this page ("Umirov"), not an alias. */
+  isNearSpelling?: boolean;
 }
 
 /** A trie transition's key: the node id and a UTF-16 code unit, packed into one number. */
@@ -129,6 +134,40 @@ export interface Matcher {
   readonly middleNames: Map<string, Set<string>>;
   /** Matches the first characters of every alias form: where a trie walk may succeed. */
   readonly prefixes: RegExp;
+  /** Where a near spelling of a surname may follow: the people's given names (`findNearNamings`). */
+  readonly givenTriggers: GivenTriggers;
+  /** Person id -> their folded surname forms long enough to accept a near spelling of. */
+  readonly nearSurnames: ReadonlyMap<string, readonly string[]>;
+  /** Words one edit from a surname that are never a near spelling of it ("Piper", "Tramp"). */
+  readonly nearWords: ReadonlySet<string>;
+  /** Near spellings that a given name has confirmed on this page (`learnNearSpelling`). */
+  readonly learned: LearnedSpellings;
+}
+
+/**
+ * Finds the knowledge base's given names, each with its following space, in two patterns that V8 runs
+ * fast because their first letters are rare in text: Latin ones capitalised, in the text as written;
+ * Cyrillic ones in the folded text (a Cyrillic capital shares the low bits of a space, which would stop
+ * V8 from skipping ahead). Run on every block: 1.7 ms per 1.5 M characters (bench/results/issue-15.md),
+ * where the alias patterns' first letters would cost several times that.
+ */
+interface GivenTriggers {
+  latin: RegExp;
+  cyrillic: RegExp;
+  /** Folded form of a given name -> ids of the people who have it. */
+  ids: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The near spellings of surnames a page has confirmed ("Rustem Umirov"), kept for the rest of the page
+ * so that its later bare "Umirov" is a candidate: a page's blocks are scanned one by one, and a block
+ * with no candidate is not kept. Only a naming with that spelling anchors such a bare surname
+ * (`resolveMentions`), so a spelling learned on one page names nobody on another.
+ */
+interface LearnedSpellings {
+  entries: Map<string, AliasEntry>;
+  /** Finds any learned spelling in folded text (undefined while there is none). */
+  pattern: RegExp | undefined;
 }
 
 const GENERATIONAL_SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv'];
@@ -182,6 +221,10 @@ export interface MatcherIndex {
   readonly letters: Readonly<Record<string, string>>;
   /** Phrases that are not names, as written (their capitals must be in the text). */
   readonly notNames: readonly string[];
+  /** [folded form of a given name (every nickname and romanisation), person id]: a near spelling may follow. */
+  readonly givenForms: readonly (readonly [string, string])[];
+  /** Words one edit from a surname of these people (data/not-names.json): never a near spelling. */
+  readonly nearWords: readonly string[];
 }
 
 /**
@@ -206,6 +249,7 @@ export function compileMatcherIndex(
     );
   const forms: [string, string, string, number][] = [];
   const givenNames: [string, string][] = [];
+  const givenForms: [string, string][] = [];
   const middleNames: [string, string][] = [];
   // A generated form that is a word, any given name or anyone's alias is not worth the confusion.
   const others = skeletons(otherGivenNames);
@@ -218,6 +262,8 @@ export function compileMatcherIndex(
   for (const person of people) {
     const own = new Set<string>(); // a form two of the person's aliases generate is indexed once
     for (const key of skeletons(person.givenNames)) givenNames.push([key, person.id]);
+    const givenKeys = new Set(expandGivenNames(person.givenNames, nicknames, romanization).map(foldString));
+    for (const key of givenKeys) if (TRIGGER_START.test(key)) givenForms.push([key, person.id]);
     for (const middle of person.middleNames ?? [])
       for (const key of folded(middle)) middleNames.push([key, person.id]);
     const languages = person.country ? romanization.countries[person.country.text] : undefined;
@@ -241,7 +287,29 @@ export function compileMatcherIndex(
   // Only the phrases of these people's aliases (tests/name-lexicon.test.ts checks that each phrase has one).
   const aliasKeys = new Set(forms.map(([key]) => key));
   const notNames = lexicon.notNames.filter((phrase) => aliasKeys.has(foldString(phrase).split(' ')[0] ?? ''));
-  return { forms, givenNames, middleNames, otherGivenNames: [...others], letters, notNames };
+  const surnames = forms.filter(([key, , id, i]) => isNearSurname(key, people, id, i)).map(([key]) => key);
+  const nearWords = lexicon.words.filter((word) => surnames.some((key) => isOneEditApart(word, key)));
+  return {
+    forms,
+    givenNames,
+    middleNames,
+    otherGivenNames: [...others],
+    letters,
+    notNames,
+    givenForms,
+    nearWords,
+  };
+}
+
+/** True when alias `aliasIndex` of person `id` is a surname long enough to accept a near spelling of. */
+function isNearSurname(
+  key: string,
+  people: readonly MatcherPerson[],
+  id: string,
+  aliasIndex: number,
+): boolean {
+  const alias = people.find((p) => p.id === id)?.aliases[aliasIndex];
+  return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH && key === key.normalize('NFC');
 }
 
 /** Adds `key` to the trie; returns the node it ends at. */
@@ -260,16 +328,52 @@ function insertKey(trie: Map<number, number>, entryAt: (AliasEntry | undefined)[
   return node;
 }
 
+interface PatternNode {
+  next: Map<string, PatternNode>;
+  isEnd: boolean;
+}
+
+/**
+ * A global pattern that finds any of `literals` (never matches for none), factored like a trie
+ * ("d(?:mi|on)|u(?:me|mi)"): V8 then decides on one character per branch instead of trying each
+ * literal in turn, which made the scan's prefix search about a quarter faster (bench/results/issue-15.md).
+ */
+function alternation(literals: readonly string[]): RegExp {
+  const root: PatternNode = { next: new Map(), isEnd: false };
+  for (const literal of literals) {
+    let node = root;
+    for (const ch of literal) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), isEnd: false }));
+      node = child;
+    }
+    node.isEnd = true;
+  }
+  const write = (node: PatternNode): string => {
+    const branches = [...node.next].map(
+      ([ch, child]) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + write(child),
+    );
+    const [only, ...others] = branches;
+    if (only === undefined) return '';
+    const group = others.length === 0 ? only : `(?:${branches.join('|')})`;
+    return node.isEnd ? `(?:${group})?` : group;
+  };
+  return new RegExp(write(root) || '(?!)', 'g');
+}
+
 /** Builds a matcher for `people` from their index (the index must come from the same people). */
 export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPerson[]): Matcher {
   const byId = new Map(people.map((p) => [p.id, p]));
   const trie = new Map<number, number>();
   const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
+  const nearSurnames = new Map<string, string[]>();
   for (const [key, written, id, aliasIndex] of index.forms) {
     const person = byId.get(id);
     const alias = person?.aliases[aliasIndex];
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
+    if (isNearSurname(key, people, id, aliasIndex))
+      nearSurnames.set(id, [...(nearSurnames.get(id) ?? []), key]);
     const existing = entries.get(key);
     if (existing) {
       // The same form for two people: each bare occurrence needs the page to say whom.
@@ -301,14 +405,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     }
     return map;
   };
-  const starts = new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)));
-  const prefixes = new RegExp(
-    [...starts]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-      .join('|') || '(?!)',
-    'g',
-  );
+  const prefixes = alternation([...new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)))]);
   return {
     trie,
     entryAt,
@@ -320,8 +417,32 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
     prefixes,
+    givenTriggers: compileGivenTriggers(index.givenForms),
+    nearSurnames,
+    nearWords: new Set(index.nearWords),
+    learned: { entries: new Map(), pattern: undefined },
   };
 }
+
+/** The patterns and ids of `GivenTriggers`, from the index's given-name forms. */
+function compileGivenTriggers(givenForms: MatcherIndex['givenForms']): GivenTriggers {
+  const ids = new Map<string, string[]>();
+  for (const [key, id] of givenForms) ids.set(key, [...(ids.get(key) ?? []), id]);
+  const forms = [...ids.keys()];
+  return {
+    latin: alternation(
+      forms.filter((f) => /^[a-z]/.test(f)).map((f) => `${f[0]?.toUpperCase()}${f.slice(1)} `),
+    ),
+    cyrillic: alternation(forms.filter((f) => !/^[a-z]/.test(f)).map((f) => `${f} `)),
+    ids,
+  };
+}
+
+/**
+ * Given-name forms that can trigger a near spelling start with a Latin letter or a Cyrillic one; others
+ * ("èmmanuèl'", a French reading of Эммануэль) are left out of the index (see `GivenTriggers`).
+ */
+const TRIGGER_START = /^[a-z\p{Script=Cyrillic}]/u;
 
 /** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
 export function buildMatcher(
@@ -401,14 +522,140 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
         (candidate.joined ??= []).push(previous);
       }
       previousEnd = candidate.end;
-      candidate.start = originOf(norm, candidate.start);
-      candidate.end = originOf(norm, candidate.end - 1) + 1;
-      candidate.surface = text.slice(candidate.start, candidate.end);
-      out.push(candidate);
+      out.push(placeCandidate(candidate, norm, text));
     }
     prefixes.lastIndex = bestEnd;
   }
+  findNearNamings(matcher, norm);
+  if (matcher.learned.pattern) addLearnedSpellings(matcher, norm, text, out);
   return out;
+}
+
+/** Maps a candidate's normalised offsets back to the original text, and takes its surface from it. */
+function placeCandidate(candidate: Candidate, norm: NormalizedText, text: string): Candidate {
+  candidate.start = originOf(norm, candidate.start);
+  candidate.end = originOf(norm, candidate.end - 1) + 1;
+  candidate.surface = text.slice(candidate.start, candidate.end);
+  return candidate;
+}
+
+/** Reads each given name of `GivenTriggers` at a word start with what follows it (`learnNearSpelling`). */
+function findNearNamings(matcher: Matcher, norm: NormalizedText): void {
+  const { latin, cyrillic, ids } = matcher.givenTriggers;
+  for (const [pattern, text] of [
+    [latin, norm.chars],
+    [cyrillic, norm.folded],
+  ] as const) {
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+      const start = found.index;
+      const end = start + found[0].length - 1; // the space
+      pattern.lastIndex = start + 1;
+      const owners = ids.get(norm.folded.slice(start, end));
+      if (owners && (start === 0 || !isWordChar(norm.folded.charCodeAt(start - 1))))
+        learnNearSpelling(matcher, norm, start, end, owners);
+    }
+  }
+}
+
+/** How many near spellings one page may teach the matcher (a hostile page could write endless ones). */
+const MAX_LEARNED = 64;
+
+/**
+ * After a capitalised given name (`start`..`givenEnd`, a form of the given name of `ids`), a
+ * capitalised word one edit from one of those people's surnames ("Rustem Umirov") is a near spelling
+ * of it: remembered, so that this and every later occurrence of that spelling on the page becomes a
+ * candidate (`addLearnedSpellings`). Not when the word is an alias of anyone, a given name, a word of
+ * data/not-names.json, or shorter than `MIN_NEAR_LENGTH`.
+ */
+function learnNearSpelling(
+  matcher: Matcher,
+  norm: NormalizedText,
+  start: number,
+  givenEnd: number,
+  ids: readonly string[],
+): void {
+  const { chars, folded, length } = norm;
+  const from = givenEnd + 1;
+  if (
+    !isUpper(chars.charCodeAt(start)) ||
+    chars.charCodeAt(givenEnd) !== 0x20 ||
+    !isUpper(chars.charCodeAt(from))
+  )
+    return;
+  let to = from;
+  while (to < length && isWordChar(folded.charCodeAt(to))) to++;
+  const key = folded.slice(from, to);
+  const { learned } = matcher;
+  if (key.length < MIN_NEAR_LENGTH || learned.entries.has(key) || learned.entries.size >= MAX_LEARNED) return;
+  if (matcher.nearWords.has(key) || isTrieKey(matcher, key)) return;
+  const skeleton = skeletonOf(matcher, key);
+  if (matcher.givenNames.has(skeleton) || matcher.otherGivenNames.has(skeleton)) return;
+  const owners: MatcherPerson[] = [];
+  let surname: AliasEntry | undefined;
+  for (const id of ids) {
+    const near = matcher.nearSurnames.get(id)?.find((s) => isOneEditApart(key, s));
+    const entry = near === undefined ? undefined : findTrieEntry(matcher, near);
+    const person = entry?.owners.find((p) => p.id === id);
+    if (!entry || !person || owners.includes(person)) continue;
+    owners.push(person);
+    surname ??= entry;
+  }
+  if (!surname) return;
+  learned.entries.set(key, {
+    alias: { ...surname.alias, case: 'insensitive' },
+    key,
+    written: sliceChars(norm, from, to),
+    owners,
+    needsAnchor: true,
+    isNearSpelling: true,
+  });
+  learned.pattern = alternation([...learned.entries.keys()]);
+}
+
+/** The alias entry whose folded form is exactly `key`, if any. */
+function findTrieEntry(matcher: Matcher, key: string): AliasEntry | undefined {
+  let node: number | undefined = 0;
+  for (let k = 0; k < key.length && node !== undefined; k++)
+    node = matcher.trie.get(transition(node, key.charCodeAt(k)));
+  return node === undefined ? undefined : matcher.entryAt[node];
+}
+
+/** True when `key` is an alias form of anyone. */
+function isTrieKey(matcher: Matcher, key: string): boolean {
+  return findTrieEntry(matcher, key) !== undefined;
+}
+
+/**
+ * Adds to `out` the capitalised occurrences of the page's learned near spellings, read as a surname
+ * is (a given name before it decides, else the page's naming with that spelling must anchor it), where
+ * no other candidate already covers them; keeps `out` in text order.
+ */
+function addLearnedSpellings(matcher: Matcher, norm: NormalizedText, text: string, out: Candidate[]): void {
+  const { pattern, entries } = matcher.learned;
+  if (!pattern) return;
+  const { folded, chars } = norm;
+  let added = false;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(folded); found !== null; found = pattern.exec(folded)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    const entry = entries.get(found[0]);
+    if (
+      !entry ||
+      (start > 0 && isWordChar(folded.charCodeAt(start - 1))) ||
+      isWordChar(folded.charCodeAt(end))
+    )
+      continue;
+    if (!isUpper(chars.charCodeAt(start))) continue;
+    const candidate = classify(matcher, norm, start, end, entry);
+    if (!candidate) continue;
+    placeCandidate(candidate, norm, text);
+    if (out.some((c) => c.start < candidate.end && candidate.start < c.end)) continue;
+    out.push(candidate);
+    added = true;
+  }
+  if (added) out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -702,6 +949,14 @@ function findLinkedPartner(
 }
 
 /**
+ * Whose bare surname a naming decides: the person's, or, for a near spelling ("Rustem Umirov"), only
+ * that spelling's, which no other naming of the person anchors.
+ */
+function decisionKey(c: Candidate, p: MatcherPerson): string {
+  return c.entry.isNearSpelling ? `${p.id}~${c.entry.key}` : p.id;
+}
+
+/**
  * Decides which candidates are mentions, across all the texts (blocks) of one page, in page order:
  * a bare ambiguous surname needs the page to name its person in full, and a bare surname of anyone
  * goes to nobody where the page's deciding naming is someone else of that surname ("Melania Trump").
@@ -750,8 +1005,8 @@ export function resolveMentions(
   texts.forEach((candidates, text) => {
     for (const c of candidates) {
       for (const p of deciders(c)) {
-        if (!firstDecider.has(p.id)) firstDecider.set(p.id, { c, at, text });
-        if (c.isSomeoneElse) hasNamesake.add(p.id);
+        if (!firstDecider.has(decisionKey(c, p))) firstDecider.set(decisionKey(c, p), { c, at, text });
+        if (c.isSomeoneElse) hasNamesake.add(decisionKey(c, p));
       }
       at++;
     }
@@ -760,12 +1015,12 @@ export function resolveMentions(
   const findDecider = (c: Candidate): Decider | undefined => {
     let found: Decider | undefined;
     for (const p of c.entry.owners) {
-      const last = lastDecider.get(p.id);
+      const last = lastDecider.get(decisionKey(c, p));
       if (last && (!found || last.at > found.at)) found = last;
     }
     if (found) return found;
     for (const p of c.entry.owners) {
-      const first = firstDecider.get(p.id);
+      const first = firstDecider.get(decisionKey(c, p));
       if (first && (!found || first.at < found.at)) found = first;
     }
     return found;
@@ -776,10 +1031,14 @@ export function resolveMentions(
     const mentions: Mention[] = [];
     for (const c of candidates) {
       const index = at++;
-      for (const p of deciders(c)) lastDecider.set(p.id, { c, at: index, text });
+      for (const p of deciders(c)) lastDecider.set(decisionKey(c, p), { c, at: index, text });
       if (c.isSomeoneElse) continue;
       if (c.person) {
-        const reason: MentionReason = c.title ? { kind: 'title', title: c.title } : { kind: 'full-name' };
+        const reason: MentionReason = c.entry.isNearSpelling
+          ? { kind: 'near-spelling', spelling: c.entry.written }
+          : c.title
+            ? { kind: 'title', title: c.title }
+            : { kind: 'full-name' };
         mentions.push(toMention(c, c.person, reason));
         continue;
       }

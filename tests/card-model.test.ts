@@ -181,4 +181,10 @@ describe('why this name matched', () => {
       'Matched “Trump” after the title “President”.',
     );
   });
+
+  it('explains a given name plus a near spelling of the surname', () => {
+    expect(why('Rustem Umirov led the delegation.')).toBe(
+      'Matched “Rustem Umirov”: a given name of Rustem Umerov plus “Umirov”, a near spelling of the surname “Umerov”.',
+    );
+  });
 });

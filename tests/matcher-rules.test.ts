@@ -272,3 +272,65 @@ describe('names after any mark', () => {
     ]);
   });
 });
+
+describe('near spellings of a surname', () => {
+  it('a given name plus a near spelling gives the reason "near-spelling", with the spelling as written', () => {
+    expect(find('Talks resumed. Rustem Umirov led the delegation.')).toEqual([
+      {
+        start: 15,
+        end: 28,
+        person: 'rustem-umerov',
+        surface: 'Rustem Umirov',
+        alias: 'Umerov',
+        reason: { kind: 'near-spelling', spelling: 'Umirov' },
+      },
+    ]);
+  });
+
+  it('the spelling learned on one page anchors nothing on another', () => {
+    const pageWithNaming = 'Steve Witkof flew in. Later Witkof said the talks went well.';
+    expect(seen(pageWithNaming).map((m) => m.surface)).toEqual(['Steve Witkof', 'Witkof']);
+    expect(seen('Witkof said the talks went well.')).toEqual([]);
+  });
+
+  it('a near spelling that is another person’s alias is that other person’s namesake, not the person', () => {
+    const custom = buildMatcher(
+      [
+        {
+          id: 'ivan-petrov',
+          givenNames: ['Ivan'],
+          aliases: [{ text: 'Petrov', kind: 'surname', case: 'insensitive' }],
+        },
+        {
+          id: 'olga-petrova',
+          givenNames: ['Olga'],
+          aliases: [{ text: 'Petrova', kind: 'surname', case: 'insensitive' }],
+        },
+      ],
+      [],
+    );
+    expect(findMentions(custom, 'Ivan Petrova signed it.')).toEqual([]);
+    expect(findMentions(custom, 'Ivan Petrow signed it.').map((m) => [m.person, m.surface])).toEqual([
+      ['ivan-petrov', 'Ivan Petrow'],
+    ]);
+  });
+
+  it('a near spelling that is a common given name is someone else', () => {
+    const custom = buildMatcher(
+      [
+        {
+          id: 'anna-marten',
+          givenNames: ['Anna'],
+          aliases: [{ text: 'Marten', kind: 'surname', case: 'insensitive' }],
+        },
+      ],
+      ['Martin'],
+    );
+    expect(findMentions(custom, 'Anna Martin signed it.')).toEqual([]);
+    expect(findMentions(custom, 'Anna Marton signed it.').map((m) => m.surface)).toEqual(['Anna Marton']);
+  });
+
+  it('needs the capitals of a name on both words', () => {
+    expect(seen('rustem Umirov and Rustem umirov')).toEqual([]);
+  });
+});

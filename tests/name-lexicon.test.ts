@@ -7,6 +7,7 @@ import englishWords from 'an-array-of-english-words/index.json' with { type: 'js
 import { describe, expect, it } from 'vitest';
 import { compileMatcherIndex, declinedForms } from '../core/matcher';
 import { romanize } from '../core/name-forms';
+import { isOneEditApart, MIN_NEAR_LENGTH } from '../core/near-spelling';
 import { NAME_LEXICON } from '../data/name-lexicon';
 import nicknames from '../data/nicknames.json';
 import notNames from '../data/not-names.json';
@@ -54,6 +55,32 @@ describe('generated romanisations', () => {
     expect(new Set(generated.map(([, , id]) => kb.people.find((p) => p.id === id)?.country?.text))).toEqual(
       new Set(['Russia', 'Ukraine']),
     );
+  });
+});
+
+describe('near spellings', () => {
+  it('every English word one edit from a surname is listed in data/not-names.json, so it is never read as the surname', () => {
+    const surnames = [
+      ...new Set(
+        index.forms
+          .filter(([key, , id, i]) => {
+            const alias = kb.people.find((p) => p.id === id)?.aliases[i];
+            return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH;
+          })
+          .map(([key]) => key),
+      ),
+    ];
+    const listed = new Set(notNames.words);
+    const lengths = new Set(surnames.flatMap((key) => [key.length - 1, key.length, key.length + 1]));
+    const missing = englishWords.filter(
+      (word) =>
+        word.length >= MIN_NEAR_LENGTH &&
+        lengths.has(word.length) &&
+        !listed.has(word) &&
+        surnames.some((key) => isOneEditApart(word, key)),
+    );
+    expect(missing).toEqual([]);
+    expect(index.nearWords).toEqual(expect.arrayContaining(['piper', 'tramp', 'stammer']));
   });
 });
 
