@@ -203,6 +203,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         'settings.disabledSources': [],
         'settings.disabledOutlets': [],
         'settings.disabledSites': [],
+        'settings.corrections': [],
       });
     } finally {
       await options.close();
