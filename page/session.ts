@@ -86,6 +86,10 @@ export interface PersonCount {
 
 const isQuote = (target: CardTarget): target is PageQuote => 'quote' in target;
 
+/** Fetches the card data a target's card needs, if any: a quotation's verdict came with the page's quotes. */
+const loadCardData = (module: CardModule, target: CardTarget) =>
+  isQuote(target) ? undefined : module.load(target.mention.person);
+
 const isSameMention = (a: CardTarget, b: CardTarget) =>
   a === b || (!isQuote(a) && !isQuote(b) && a.block === b.block && a.mention.start === b.mention.start);
 
@@ -361,8 +365,7 @@ export class Session {
 
   /** Runs `then` once the card data of the target's person is at hand: now if it is, else after the fetch. */
   private withCardData(module: CardModule, target: CardTarget, then: () => void): void {
-    // A quotation's card needs nothing more: its verdict came with the page's quotes.
-    const loading = isQuote(target) ? undefined : module.load(target.mention.person);
+    const loading = loadCardData(module, target);
     if (!loading) return then();
     void loading.then(() => {
       if (!this.abort.signal.aborted) then();
@@ -394,7 +397,7 @@ export class Session {
       void this.loadCard();
       return;
     }
-    const loading = isQuote(mention) ? undefined : card.module.load(mention.mention.person);
+    const loading = loadCardData(card.module, mention);
     if (loading) {
       // Its card data is still on its way: the card opens when it arrives, unless closed meanwhile.
       const pending = { mention, shouldFocus: this.shouldFocusNext };

@@ -10,7 +10,7 @@ import { compileAddedPeople, type AddedPeople } from '../core/added-people';
 import { selectCardData, type CardData } from '../core/card-data';
 import { mergePacks, type MergedKnowledge } from '../core/knowledge-base';
 import { buildMatcher } from '../core/matcher';
-import { checkPageBlocks } from '../core/page-quotes';
+import { checkPageBlocks, type BlockQuote } from '../core/page-quotes';
 import { buildKnowledgeChecker } from '../core/quote-check';
 import { buildQuotationFinder } from '../core/quotations';
 import givenNames from '../data/given-names.json';
@@ -141,21 +141,17 @@ export function createKnowledgeService(
     return result;
   };
 
-  /** The quotation finder and checker of the last merged knowledge, rebuilt only when it changes. */
-  let checking:
-    { key: string; run: (blocks: readonly string[]) => ReturnType<typeof checkPageBlocks> } | undefined;
+  /**
+   * The quotation finder and checker of the merged knowledge they were built from: `merge` keeps one
+   * merged object until a pack operation changes it, so a new object is exactly when to rebuild.
+   */
+  let checking: { from: MergedKnowledge; run: (blocks: readonly string[]) => BlockQuote[] } | undefined;
   const checkerFor = (knowledge: MergedKnowledge) => {
-    const key = [
-      ...knowledge.sources.map((s) => s.id),
-      ...knowledge.people.map((p) => `${p.id}:${p.quotes.length}:${p.aliases.length}`),
-    ].join(' ');
-    if (checking?.key !== key) {
-      const finder = buildQuotationFinder(
-        buildMatcher(knowledge.people, options.givenNames ?? givenNames.names),
-        knowledge.people,
-      );
+    if (checking?.from !== knowledge) {
+      const given = options.givenNames ?? givenNames.names;
+      const finder = buildQuotationFinder(buildMatcher(knowledge.people, given), knowledge.people);
       const checker = buildKnowledgeChecker(knowledge);
-      checking = { key, run: (blocks) => checkPageBlocks(finder, checker, blocks) };
+      checking = { from: knowledge, run: (blocks) => checkPageBlocks(finder, checker, blocks) };
     }
     return checking.run;
   };
