@@ -87,14 +87,16 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
   const loadSettings = async (): Promise<S> => sanitizeSettings(await readRaw(), table);
 
   const saveSettings = async (changes: Partial<S>): Promise<S> => {
-    const next = sanitizeSettings({ ...(await loadSettings()), ...changes }, table);
+    // Each setting is repaired on its own, so the write needs no read first: it leaves at once, before a
+    // page that stores a correction and is closed straight after can go (the read follows the write).
+    const valid = sanitizeSettings(changes, table);
     const writes: Record<string, unknown> = {};
     for (const key of keys.filter((k) => k in changes)) {
-      writes[storageKey(key)] = next[key];
+      writes[storageKey(key)] = valid[key];
       writes[versionKey(key)] = { v: table[key]!.version };
     }
     await browser.storage.local.set(writes);
-    return next;
+    return loadSettings();
   };
 
   return {
