@@ -7,7 +7,7 @@
  * on every page, and costs a page with no added people nothing but reading an empty value. Pure.
  */
 import { toIndexedPerson, type IndexedPerson } from './indexed-person';
-import { compileMatcherIndex, type MatcherIndex } from './matcher';
+import { compileMatcherIndex, indexPatterns, type MatcherIndex } from './matcher';
 import type { Person } from '../data/schema';
 
 /** What the background publishes for the pages: the added people and their compiled index. */
@@ -37,16 +37,19 @@ export function compileAddedPeople(
  * names are the first's: both were compiled with the same tables.
  */
 export function mergeMatcherIndexes(first: MatcherIndex, second: MatcherIndex): MatcherIndex {
+  const forms = [...first.forms, ...second.forms];
+  // A value published before near spellings existed has none: the added people then have none.
+  const givenForms = [...first.givenForms, ...(second.givenForms ?? [])];
   return {
-    forms: [...first.forms, ...second.forms],
+    forms,
     givenNames: [...first.givenNames, ...second.givenNames],
     middleNames: [...first.middleNames, ...second.middleNames],
     otherGivenNames: first.otherGivenNames,
     letters: first.letters,
     notNames: [...new Set([...first.notNames, ...second.notNames])],
-    // A value published before near spellings existed has neither: the added people then have none.
-    givenForms: [...first.givenForms, ...(second.givenForms ?? [])],
+    givenForms,
     nearWords: [...new Set([...first.nearWords, ...(second.nearWords ?? [])])],
+    patterns: indexPatterns(forms, givenForms),
   };
 }
 

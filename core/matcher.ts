@@ -225,6 +225,35 @@ export interface MatcherIndex {
   readonly givenForms: readonly (readonly [string, string])[];
   /** Words one edit from a surname of these people (data/not-names.json): never a near spelling. */
   readonly nearWords: readonly string[];
+  /** The sources of the matcher's patterns (`indexPatterns`), written when the index is compiled. */
+  readonly patterns: IndexPatterns;
+}
+
+/**
+ * The sources of the patterns the scan runs (`alternation`): the first letters of every alias form
+ * (`Matcher.prefixes`) and the given names a near spelling may follow (`GivenTriggers`). Writing them
+ * is the costly part of building a matcher (a trie of every literal, then its pattern), so the build
+ * writes them once into the index and a page only hands them to `RegExp`.
+ */
+export interface IndexPatterns {
+  readonly prefixes: string;
+  readonly latinGiven: string;
+  readonly cyrillicGiven: string;
+}
+
+/** Writes the pattern sources of an index's alias forms and given-name forms. */
+export function indexPatterns(
+  forms: MatcherIndex['forms'],
+  givenForms: MatcherIndex['givenForms'],
+): IndexPatterns {
+  const given = [...new Set(givenForms.map(([key]) => key))];
+  return {
+    prefixes: alternationSource([...new Set(forms.map(([key]) => key.slice(0, PREFIX_LENGTH)))]),
+    latinGiven: alternationSource(
+      given.filter((f) => /^[a-z]/.test(f)).map((f) => `${f[0]?.toUpperCase()}${f.slice(1)} `),
+    ),
+    cyrillicGiven: alternationSource(given.filter((f) => !/^[a-z]/.test(f)).map((f) => `${f} `)),
+  };
 }
 
 /**
@@ -287,7 +316,8 @@ export function compileMatcherIndex(
   // Only the phrases of these people's aliases (tests/name-lexicon.test.ts checks that each phrase has one).
   const aliasKeys = new Set(forms.map(([key]) => key));
   const notNames = lexicon.notNames.filter((phrase) => aliasKeys.has(foldString(phrase).split(' ')[0] ?? ''));
-  const surnames = forms.filter(([key, , id, i]) => isNearSurname(key, people, id, i)).map(([key]) => key);
+  const aliasOf = (id: string, i: number) => people.find((p) => p.id === id)?.aliases[i];
+  const surnames = forms.filter(([key, , id, i]) => isNearSurname(key, aliasOf(id, i))).map(([key]) => key);
   const nearWords = lexicon.words.filter((word) => surnames.some((key) => isOneEditApart(word, key)));
   return {
     forms,
@@ -298,17 +328,12 @@ export function compileMatcherIndex(
     notNames,
     givenForms,
     nearWords,
+    patterns: indexPatterns(forms, givenForms),
   };
 }
 
-/** True when alias `aliasIndex` of person `id` is a surname long enough to accept a near spelling of. */
-function isNearSurname(
-  key: string,
-  people: readonly MatcherPerson[],
-  id: string,
-  aliasIndex: number,
-): boolean {
-  const alias = people.find((p) => p.id === id)?.aliases[aliasIndex];
+/** True when `key`, a form of `alias`, is a surname long enough to accept a near spelling of. */
+function isNearSurname(key: string, alias: MatcherAlias | undefined): boolean {
   return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH && key === key.normalize('NFC');
 }
 
@@ -333,12 +358,17 @@ interface PatternNode {
   isEnd: boolean;
 }
 
+/** A global pattern of `source` (`alternationSource`); one that never matches for an empty one. */
+function globalPattern(source: string): RegExp {
+  return new RegExp(source || '(?!)', 'g');
+}
+
 /**
- * A global pattern that finds any of `literals` (never matches for none), factored like a trie
+ * The source of a pattern that finds any of `literals`, factored like a trie
  * ("d(?:mi|on)|u(?:me|mi)"): V8 then decides on one character per branch instead of trying each
  * literal in turn, which made the scan's prefix search about a quarter faster (bench/results/issue-15.md).
  */
-function alternation(literals: readonly string[]): RegExp {
+function alternationSource(literals: readonly string[]): string {
   const root: PatternNode = { next: new Map(), isEnd: false };
   for (const literal of literals) {
     let node = root;
@@ -358,7 +388,7 @@ function alternation(literals: readonly string[]): RegExp {
     const group = others.length === 0 ? only : `(?:${branches.join('|')})`;
     return node.isEnd ? `(?:${group})?` : group;
   };
-  return new RegExp(write(root) || '(?!)', 'g');
+  return write(root);
 }
 
 /** Builds a matcher for `people` from their index (the index must come from the same people). */
@@ -372,8 +402,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     const person = byId.get(id);
     const alias = person?.aliases[aliasIndex];
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
-    if (isNearSurname(key, people, id, aliasIndex))
-      nearSurnames.set(id, [...(nearSurnames.get(id) ?? []), key]);
+    if (isNearSurname(key, alias)) nearSurnames.set(id, [...(nearSurnames.get(id) ?? []), key]);
     const existing = entries.get(key);
     if (existing) {
       // The same form for two people: each bare occurrence needs the page to say whom.
@@ -405,7 +434,6 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     }
     return map;
   };
-  const prefixes = alternation([...new Set([...entries.keys()].map((key) => key.slice(0, PREFIX_LENGTH)))]);
   return {
     trie,
     entryAt,
@@ -416,24 +444,21 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     notNameEnds,
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
-    prefixes,
-    givenTriggers: compileGivenTriggers(index.givenForms),
+    prefixes: globalPattern(index.patterns.prefixes),
+    givenTriggers: compileGivenTriggers(index),
     nearSurnames,
     nearWords: new Set(index.nearWords),
     learned: { entries: new Map(), pattern: undefined },
   };
 }
 
-/** The patterns and ids of `GivenTriggers`, from the index's given-name forms. */
-function compileGivenTriggers(givenForms: MatcherIndex['givenForms']): GivenTriggers {
+/** The patterns and ids of `GivenTriggers`, from the index's given-name forms and pattern sources. */
+function compileGivenTriggers({ givenForms, patterns }: MatcherIndex): GivenTriggers {
   const ids = new Map<string, string[]>();
   for (const [key, id] of givenForms) ids.set(key, [...(ids.get(key) ?? []), id]);
-  const forms = [...ids.keys()];
   return {
-    latin: alternation(
-      forms.filter((f) => /^[a-z]/.test(f)).map((f) => `${f[0]?.toUpperCase()}${f.slice(1)} `),
-    ),
-    cyrillic: alternation(forms.filter((f) => !/^[a-z]/.test(f)).map((f) => `${f} `)),
+    latin: globalPattern(patterns.latinGiven),
+    cyrillic: globalPattern(patterns.cyrillicGiven),
     ids,
   };
 }
@@ -610,7 +635,7 @@ function learnNearSpelling(
     needsAnchor: true,
     isNearSpelling: true,
   });
-  learned.pattern = alternation([...learned.entries.keys()]);
+  learned.pattern = globalPattern(alternationSource([...learned.entries.keys()]));
 }
 
 /** The alias entry whose folded form is exactly `key`, if any. */
