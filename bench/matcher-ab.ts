@@ -52,7 +52,13 @@ for (const [label, blocks] of matcherBenchBlocks()) {
   }
   const [a, b] = sides;
   if (!a || !b) throw new Error('two sides');
+  // Each round's two runs saw the same load: the median of their paired ratios is the steadier figure.
+  const paired = (x: number[], y: number[]) => {
+    const ratios = y.map((v, i) => v / (x[i] ?? NaN)).sort((p, q) => p - q);
+    const at = (q: number) => `${((ratios[Math.floor(q * (ratios.length - 1))]! - 1) * 100).toFixed(1)}%`;
+    return `${at(0.5)} (IQR ${at(0.25)}..${at(0.75)})`;
+  };
   console.log(
-    `${label}, ${rounds} rounds: mentions ${mentions.join(' / ')}; median wall ${median(a.wall).toFixed(1)} / ${median(b.wall).toFixed(1)} ms; median CPU ${median(a.cpu).toFixed(1)} / ${median(b.cpu).toFixed(1)} ms (${((median(b.cpu) / median(a.cpu) - 1) * 100).toFixed(1)}%) (base / this tree)`,
+    `${label}, ${rounds} rounds: mentions ${mentions.join(' / ')}; median wall ${median(a.wall).toFixed(1)} / ${median(b.wall).toFixed(1)} ms; median CPU ${median(a.cpu).toFixed(1)} / ${median(b.cpu).toFixed(1)} ms (base / this tree); paired, this tree against base: wall ${paired(a.wall, b.wall)}, CPU ${paired(a.cpu, b.cpu)}`,
   );
 }

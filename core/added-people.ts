@@ -7,7 +7,7 @@
  * on every page, and costs a page with no added people nothing but reading an empty value. Pure.
  */
 import { toIndexedPerson, type IndexedPerson } from './indexed-person';
-import { compileMatcherIndex, indexPatterns, type MatcherIndex } from './matcher';
+import { compileMatcherIndex, formRows, indexPatterns, type MatcherIndex } from './matcher';
 import type { Person } from '../data/schema';
 
 /** What the background publishes for the pages: the added people and their compiled index. */
@@ -38,6 +38,7 @@ export function compileAddedPeople(
  */
 export function mergeMatcherIndexes(first: MatcherIndex, second: MatcherIndex): MatcherIndex {
   const forms = [...first.forms, ...second.forms];
+  const rows = formRows({ forms });
   // A value published before near spellings existed has none: the added people then have none.
   const givenForms = [...first.givenForms, ...(second.givenForms ?? [])];
   return {
@@ -49,7 +50,7 @@ export function mergeMatcherIndexes(first: MatcherIndex, second: MatcherIndex): 
     notNames: [...new Set([...first.notNames, ...second.notNames])],
     givenForms,
     nearWords: [...new Set([...first.nearWords, ...(second.nearWords ?? [])])],
-    patterns: indexPatterns(forms, givenForms),
+    patterns: indexPatterns(rows, givenForms),
   };
 }
 
@@ -76,5 +77,12 @@ export function readAddedPeople(value: unknown): AddedPeople | undefined {
   if (!Array.isArray(index.forms) || !Array.isArray(index.givenNames) || !Array.isArray(index.middleNames))
     return undefined;
   if (!isStringArray(index.notNames)) return undefined;
+  // A value of an older format (rows that do not start with an id and an alias index) is left out.
+  if (
+    !index.forms.every(
+      (row) => Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'number',
+    )
+  )
+    return undefined;
   return { people, index };
 }

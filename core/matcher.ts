@@ -209,8 +209,11 @@ export function declinedForms(alias: string): string[] {
  * only puts it into maps (`matcherFromIndex`) instead of deriving thousands of forms on every load.
  */
 export interface MatcherIndex {
-  /** One row per (alias form, person), in knowledge-base order: [folded key, form as written, person id, alias index]. */
-  readonly forms: readonly (readonly [string, string, string, number])[];
+  /**
+   * The alias forms, one row per (person, alias) in knowledge-base order: [person id, alias index, ...forms
+   * as written]. A form's folded key is its lower case, else it is written [form, key]: `formRows` reads them.
+   */
+  readonly forms: readonly PackedForms[];
   /** [skeleton of a form of a given name, person id]. */
   readonly givenNames: readonly (readonly [string, string])[];
   /** [folded middle name or patronymic, person id]. */
@@ -229,6 +232,36 @@ export interface MatcherIndex {
   readonly patterns: IndexPatterns;
 }
 
+/** One row of `MatcherIndex.forms`: a person's id, an alias index and that alias's forms (packed). */
+export type PackedForms = readonly [string, number, ...(string | readonly [string, string])[]];
+
+/** One alias form: [folded key, form as written, person id, alias index]. */
+export type FormRow = readonly [string, string, string, number];
+
+/** Packs rows of one person and alias after another, in their order (the index's `forms`). */
+function packForms(rows: readonly FormRow[]): PackedForms[] {
+  const packed: [string, number, ...(string | [string, string])[]][] = [];
+  for (const [key, written, id, aliasIndex] of rows) {
+    let last = packed[packed.length - 1];
+    if (!last || last[0] !== id || last[1] !== aliasIndex) packed.push((last = [id, aliasIndex]));
+    last.push(written.toLowerCase() === key ? written : [written, key]);
+  }
+  return packed;
+}
+
+/** The alias forms of an index, one row each, in its order. */
+export function formRows(index: Pick<MatcherIndex, 'forms'>): FormRow[] {
+  const rows: FormRow[] = [];
+  for (const [id, aliasIndex, ...forms] of index.forms)
+    for (const form of forms)
+      rows.push(
+        typeof form === 'string'
+          ? [form.toLowerCase(), form, id, aliasIndex]
+          : [form[1], form[0], id, aliasIndex],
+      );
+  return rows;
+}
+
 /**
  * The sources of the patterns the scan runs (`alternation`): the first letters of every alias form
  * (`Matcher.prefixes`) and the given names a near spelling may follow (`GivenTriggers`). Writing them
@@ -243,7 +276,7 @@ export interface IndexPatterns {
 
 /** Writes the pattern sources of an index's alias forms and given-name forms. */
 export function indexPatterns(
-  forms: MatcherIndex['forms'],
+  forms: readonly FormRow[],
   givenForms: MatcherIndex['givenForms'],
 ): IndexPatterns {
   const given = [...new Set(givenForms.map(([key]) => key))];
@@ -276,7 +309,7 @@ export function compileMatcherIndex(
     new Set(
       [...expandGivenNames(names, nicknames, romanization)].map((n) => nameSkeleton(foldString(n), letters)),
     );
-  const forms: [string, string, string, number][] = [];
+  const forms: FormRow[] = [];
   const givenNames: [string, string][] = [];
   const givenForms: [string, string][] = [];
   const middleNames: [string, string][] = [];
@@ -320,7 +353,7 @@ export function compileMatcherIndex(
   const surnames = forms.filter(([key, , id, i]) => isNearSurname(key, aliasOf(id, i))).map(([key]) => key);
   const nearWords = lexicon.words.filter((word) => surnames.some((key) => isOneEditApart(word, key)));
   return {
-    forms,
+    forms: packForms(forms),
     givenNames,
     middleNames,
     otherGivenNames: [...others],
@@ -398,7 +431,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
   const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
   const nearSurnames = new Map<string, string[]>();
-  for (const [key, written, id, aliasIndex] of index.forms) {
+  for (const [key, written, id, aliasIndex] of formRows(index)) {
     const person = byId.get(id);
     const alias = person?.aliases[aliasIndex];
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);

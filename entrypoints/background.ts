@@ -12,7 +12,7 @@ import { addMenuItems } from '../platform/context-menu';
 import { openExtensionPage, watchTabLoads } from '../platform/tabs';
 import { openPopup, setBadgeColors, setBadgeText } from '../platform/toolbar';
 import { BUNDLED_PACK } from '../data/bundled-pack';
-import { announceKnowledgeChange } from '../platform/knowledge-broadcast';
+import { announceKnowledgeChange, watchInstalled } from '../platform/knowledge-broadcast';
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
 import { runInFrame } from '../platform/scripting';
@@ -54,6 +54,8 @@ export default defineBackground(() => {
   };
 
   setBadgeColors(BADGE_COLOR, '#ffffff');
+  // An update may change the matcher index's format: the pages get the added people in the new one.
+  watchInstalled(() => void knowledge.republishPeople().catch(() => undefined));
 
   listen<ToBackground>({
     'background:page-people': ({ count }, sender) => {

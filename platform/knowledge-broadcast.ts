@@ -15,3 +15,8 @@ export async function announceKnowledgeChange(): Promise<void> {
     ),
   );
 }
+
+/** Calls `listener` when Dramatis is installed or updated (what pages were told may be out of date). */
+export function watchInstalled(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(() => listener());
+}

@@ -47,6 +47,8 @@ export interface KnowledgeService {
   removePerson(id: string): Promise<PackResult>;
   /** The people of My sources and its sources (with their texts: the form picks sentences from them). */
   listMyPeople(): Promise<{ people: Person[]; sources: PackSource[] }>;
+  /** Publishes the added people again (after an update, whose matcher index may have a new format). */
+  republishPeople(): Promise<void>;
 }
 
 /** What the service is told besides the bundled pack. */
@@ -303,5 +305,7 @@ export function createKnowledgeService(
       const mine = stored.find((s) => s.id === MY_SOURCES_PACK_ID)?.pack;
       return { people: mine?.people ?? [], sources: mine?.sources ?? [] };
     },
+
+    republishPeople: () => publish(),
   };
 }

@@ -3,7 +3,7 @@
  * the person is saved to My sources with the page as their source (validated like every pack), the
  * pages' published index follows every change of the packs, and the page's matcher then finds them.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findMentions } from '../core/matcher';
 import type { SavePersonRequest } from '../core/person-form';
@@ -66,6 +66,25 @@ describe('background: people the reader adds', () => {
       'keith-kellogg',
       'steve-witkoff',
     ]);
+  });
+
+  it('after an update, pages get the added people again in the new index format', async () => {
+    await addKellogg();
+    // What an older version published: rows of [key, written form, id, alias index].
+    const { addedPeople } = (await fakeBrowser.storage.local.get('addedPeople')) as {
+      addedPeople: { people: unknown[]; index: Record<string, unknown> };
+    };
+    const old = {
+      ...addedPeople,
+      index: { ...addedPeople.index, forms: [['kellogg', 'Kellogg', 'keith-kellogg', 0]] },
+    };
+    await fakeBrowser.storage.local.set({ addedPeople: old });
+    // The page reads nothing it cannot trust: the bundled people are still found.
+    expect(await spotted('Then Kellogg met Steve Witkoff.')).toEqual(['steve-witkoff']);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
+    await vi.waitFor(async () =>
+      expect(await spotted('Then Kellogg met Steve Witkoff.')).toEqual(['keith-kellogg', 'steve-witkoff']),
+    );
   });
 
   it('edits and deletes a person; the pages follow', async () => {

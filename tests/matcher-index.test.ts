@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcherIndex, findMentions, matcherFromIndex } from '../core/matcher';
+import { compileMatcherIndex, findMentions, formRows, matcherFromIndex } from '../core/matcher';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';
 
@@ -7,7 +7,7 @@ describe('the matcher index computed by the build', () => {
   it('is what the bundled knowledge base gives (the build and the page read the same people)', () => {
     expect(MATCHER_INDEX).toEqual(compileMatcherIndex(PEOPLE, OTHER_GIVEN_NAMES));
     // Declined Cyrillic forms, decomposed accents and other people's given names are in it.
-    const keys = new Set(MATCHER_INDEX.forms.map(([key]) => key));
+    const keys = new Set(formRows(MATCHER_INDEX).map(([key]) => key));
     expect(keys).toContain('путина');
     expect(MATCHER_INDEX.otherGivenNames).toContain('graham');
   });
@@ -23,7 +23,7 @@ describe('the matcher index computed by the build', () => {
   });
 
   it('refuses an index made from other people, naming the person and alias', () => {
-    const stale = { ...MATCHER_INDEX, forms: [['witkoff', 'Witkoff', 'steve-witkoff', 99] as const] };
+    const stale = { ...MATCHER_INDEX, forms: [['steve-witkoff', 99, 'Witkoff'] as const] };
     expect(() => matcherFromIndex(stale, PEOPLE)).toThrow(/alias 99 of "steve-witkoff"/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import englishWords from 'an-array-of-english-words/index.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { compileMatcherIndex, declinedForms } from '../core/matcher';
+import { compileMatcherIndex, declinedForms, formRows } from '../core/matcher';
 import { romanize } from '../core/name-forms';
 import { isOneEditApart, MIN_NEAR_LENGTH } from '../core/near-spelling';
 import { NAME_LEXICON } from '../data/name-lexicon';
@@ -19,7 +19,7 @@ import givenNames from '../data/given-names.json';
 const { kb } = loadTestKnowledgeBase();
 const index = compileMatcherIndex(kb.people, givenNames.names);
 /** Forms that are in the index although no person lists them (generated romanisations). */
-const generated = index.forms.filter(([, written, id]) => {
+const generated = formRows(index).filter(([, written, id]) => {
   const person = kb.people.find((p) => p.id === id);
   const listed = person?.aliases.flatMap((a) => declinedForms(a.text)).map(foldString) ?? [];
   return !listed.includes(foldString(written.normalize('NFC'))) && !/['’ʼ‘]/.test(written);
@@ -62,7 +62,7 @@ describe('near spellings', () => {
   it('every English word one edit from a surname is listed in data/not-names.json, so it is never read as the surname', () => {
     const surnames = [
       ...new Set(
-        index.forms
+        formRows(index)
           .filter(([key, , id, i]) => {
             const alias = kb.people.find((p) => p.id === id)?.aliases[i];
             return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH;
