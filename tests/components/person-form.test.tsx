@@ -6,7 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PersonForm } from '../../components/PersonForm';
+import { PersonForm, type PersonFormProps } from '../../components/PersonForm';
 import { proposePerson } from '../../core/person-form';
 
 const PAGE = 'Sarah Brown, a spokeswoman for the mission, said the envoys would return on Monday.';
@@ -14,7 +14,7 @@ const PAGE = 'Sarah Brown, a spokeswoman for the mission, said the envoys would 
 afterEach(() => cleanup());
 
 function renderForm() {
-  const onSave = vi.fn(() => Promise.resolve({ kind: 'ok' as const, text: 'Saved.' }));
+  const onSave = vi.fn<PersonFormProps['onSave']>(() => Promise.resolve({ kind: 'ok', text: 'Saved.' }));
   render(
     <PersonForm
       initial={proposePerson('Sarah Brown', PAGE)}
