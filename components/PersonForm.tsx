@@ -6,6 +6,7 @@
  * deserves, with the rules they set. Saving is the caller's (a message to the background).
  */
 import { useMemo, useState } from 'preact/hooks';
+import { isCommonWord } from '../core/common-words';
 import {
   checkPersonForm,
   checkSurname,
@@ -60,7 +61,7 @@ export function PersonForm({
   const [outcome, setOutcome] = useState<PersonFormOutcome>();
   const [isSaving, setSaving] = useState(false);
   const check = useMemo(
-    () => checkSurname(form.surname.trim(), { people, givenNames, pageText, isWord: () => false, selfId }),
+    () => checkSurname(form.surname.trim(), { people, givenNames, pageText, isWord: isCommonWord, selfId }),
     [form.surname, people, givenNames, pageText, selfId],
   );
   const sentences = initial.sentences.includes(form.sentence)

@@ -10,7 +10,7 @@
  * content script must read at start (issue 13's people added by the reader) belongs in the same call:
  * add it to `readLocal`'s keys in `loadSettings`.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { readAddedPeople, type AddedPeople } from '../core/added-people';
 import {
   defaultSettings,
@@ -36,7 +36,11 @@ export interface SettingsStore<S> {
   resetSettings(): Promise<S>;
   /** Calls `onChange` with fresh settings whenever any of them changes; returns the unwatch function. */
   watchSettings(onChange: (settings: S) => void): () => void;
+  /** The handler `watchSettings` listens with, for one storage listener that follows more than settings. */
+  followSettings(onChange: (settings: S) => void): (changes: Record<string, unknown>) => void;
 }
+
+type StorageChange = Browser.storage.StorageChange;
 
 const storageKey = (key: string) => `settings.${key}`;
 /** Where a setting's stored version lives. */
@@ -99,26 +103,36 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
     return loadSettings();
   };
 
+  const followSettings = (onChange: (settings: S) => void) => {
+    // Several settings change at once on import or reset; only the newest read is reported, so a
+    // slower, older read can never overwrite a newer state.
+    let latest = 0;
+    return (changes: Record<string, unknown>) => {
+      if (!Object.keys(changes).some((key) => isSettingKey.has(key))) return;
+      const read = ++latest;
+      void loadSettings().then((settings) => {
+        if (read === latest) onChange(settings);
+      });
+    };
+  };
+
   return {
     loadSettings,
     saveSettings,
     replaceSettings: (settings) => saveSettings({ ...settings }),
     resetSettings: () => saveSettings(defaultSettings(table)),
-    watchSettings: (onChange) => {
-      // Several settings change at once on import or reset; only the newest read is reported, so a
-      // slower, older read can never overwrite a newer state.
-      let latest = 0;
-      const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area !== 'local' || !Object.keys(changes).some((key) => isSettingKey.has(key))) return;
-        const read = ++latest;
-        void loadSettings().then((settings) => {
-          if (read === latest) onChange(settings);
-        });
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
+    watchSettings: (onChange) => watchLocal(followSettings(onChange)),
+    followSettings,
   };
+}
+
+/** Calls `onChange` with every change to extension storage's local area; returns the unwatch function. */
+function watchLocal(onChange: (changes: Record<string, StorageChange>) => void): () => void {
+  const listener = (changes: Record<string, StorageChange>, area: string) => {
+    if (area === 'local') onChange(changes);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 const store: SettingsStore<Settings> = createSettingsStore(SETTINGS);
@@ -156,6 +170,23 @@ export async function loadPageStart(): Promise<{ settings: Settings; added: Adde
     readLocal([ADDED_PEOPLE_KEY]).then((stored) => readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null)),
   ]);
   return { settings, added };
+}
+
+/**
+ * Follows what a page started from, with ONE storage listener: fresh settings when a setting changes, and
+ * the added people when the background publishes them again (a reader added, edited or removed someone
+ * in another tab). A change to any other key reports nothing. Returns the unwatch function.
+ */
+export function watchPageStart(handlers: {
+  onSettings: (settings: Settings) => void;
+  onAddedPeople: (added: AddedPeople | undefined) => void;
+}): () => void {
+  const onSettingsChanged = store.followSettings(handlers.onSettings);
+  return watchLocal((changes) => {
+    onSettingsChanged(changes);
+    const added = changes[ADDED_PEOPLE_KEY];
+    if (added) handlers.onAddedPeople(readAddedPeople(added.newValue ?? null));
+  });
 }
 
 /** Turns Dramatis off on the site of `hostname` (the card's link), keeping the sites already off. */

@@ -93,6 +93,32 @@ describe('platform boundaries', () => {
     expect(readdirSync(dir).filter((name) => !/^index\.tsx?$/.test(name))).toEqual([]);
   });
 
+  it('the content script does not load the add-person form’s word list (data/common-words.json)', () => {
+    // Follows the relative imports from the content script, as the bundler would (type-only ones vanish).
+    const imports =
+      /(?:^|\n)\s*(?:import|export)\s+(type\s)?(?:[^;'"]*?\sfrom\s*)?'(\.[^']+)'|\bimport\(\s*'(\.[^']+)'\s*\)/g;
+    const reached = new Set<string>();
+    const visit = (path: string) => {
+      if (reached.has(path)) return;
+      reached.add(path);
+      const file = FILES.find((f) => f.path === path);
+      for (const [, isType, from, loaded] of file?.code.matchAll(imports) ?? []) {
+        if (isType) continue;
+        const spec = from ?? loaded;
+        const base = join(path, '..', spec!).split('\\').join('/');
+        const target = ['', '.ts', '.tsx', '/index.ts']
+          .map((ext) => base + ext)
+          .find((p) => FILES.some((f) => f.path === p));
+        if (target) visit(target);
+        else reached.add(base);
+      }
+    };
+    visit('entrypoints/content/index.ts');
+    expect(reached).toContain('page/session.ts');
+    expect(reached).toContain('data/matcher-index.ts');
+    expect([...reached].filter((p) => /common-words|person-form/.test(p))).toEqual([]);
+  });
+
   it('pure core/ imports nothing from data/bundle.ts', () => {
     expect(
       FILES.filter((f) => f.path.startsWith('core/') && /from\s+'[./]*data\/bundle'/.test(f.code)).map(

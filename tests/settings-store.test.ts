@@ -198,3 +198,46 @@ describe('settings store: watching', () => {
     await vi.waitFor(() => expect(seen.at(-1)).toEqual(target));
   });
 });
+
+describe('settings store: what a page follows (issue 14)', () => {
+  const added = (name: string) => ({
+    people: [{ id: name.toLowerCase().replace(' ', '-'), name, givenNames: [], aliases: [] }],
+    index: { forms: [], givenNames: [], middleNames: [], notNames: [] },
+  });
+
+  it('reports settings and added people from one storage listener, and nothing for other keys', async () => {
+    const store = await importStore();
+    const settings: Settings[] = [];
+    const people: unknown[] = [];
+    const addListener = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const stop = store.watchPageStart({
+      onSettings: (s) => settings.push(s),
+      onAddedPeople: (a) => people.push(a),
+    });
+    expect(addListener).toHaveBeenCalledTimes(1);
+
+    await store.publishAddedPeople(added('Lena Brunner') as never);
+    await vi.waitFor(() => expect(people).toHaveLength(1));
+    expect(people[0]).toMatchObject({ people: [{ name: 'Lena Brunner' }] });
+    expect(settings).toEqual([]);
+
+    await store.saveSettings({ theme: 'dark' });
+    await vi.waitFor(() => expect(settings.at(-1)?.theme).toBe('dark'));
+    expect(people).toHaveLength(1);
+
+    // Another key (a pack's data, anything not the page's) reports nothing.
+    await local().set({ somethingElse: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([settings.length, people.length]).toEqual([1, 1]);
+
+    // The last person removed: published as none.
+    await store.publishAddedPeople(undefined);
+    await vi.waitFor(() => expect(people).toHaveLength(2));
+    expect(people[1]).toBeUndefined();
+
+    stop();
+    await store.publishAddedPeople(added('Keith Kellogg') as never);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(people).toHaveLength(2);
+  });
+});

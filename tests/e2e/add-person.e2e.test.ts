@@ -28,12 +28,31 @@ const LATER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <p id="p2">Graham said the talks would go on, and Brunner agreed.</p>
 </article></body></html>`;
 
+/** The page a second person is added from: its metadata gives the source, its sentence the role. */
+const STOCKHOLM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks move north</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Talks move north","datePublished":"2025-12-14T09:00:00+01:00",
+"publisher":{"@type":"Organization","name":"The Harbour Ledger"}}</script></head>
+<body><article><h1>Talks move north</h1>
+<p>Oskar Lindqvist, a Swedish mediator who chaired the session, said the delegations would meet again.</p>
+<p>“We are not there yet,” Lindqvist said after the talks.</p>
+</article></body></html>`;
+
+/** The page that stays open while Oskar Lindqvist is added and deleted in other tabs. */
+const OPEN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Open all along</title></head>
+<body><article><h1>Open all along</h1>
+<p id="p1">Steve Witkoff thanked Oskar Lindqvist for the rooms.</p>
+<p id="p2">Lindqvist said nothing.</p>
+</article></body></html>`;
+
 let server: StaticServer;
 
 beforeAll(async () => {
   server = await startServer();
   server.route('/news/geneva.html', readFileSync(join(PAGES_DIR, 'saved-article.html'), 'utf8'));
   server.route('/news/later.html', LATER);
+  server.route('/news/stockholm.html', STOCKHOLM);
+  server.route('/news/open.html', OPEN);
 });
 afterAll(async () => {
   await server?.close();
@@ -76,11 +95,14 @@ function readCardText(): string {
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = useBrowser(browserName);
 
-  it(`${browserName}: a person added from a page is spotted on another page`, async () => {
-    const article = await browser().openPage(server.url('/news/geneva.html'));
+  /**
+   * Opens the add-person form for the newest tab, as the context menu opens it for `selection`, and saves
+   * once it has its proposals: what it first showed, and what it said after saving.
+   */
+  const addPerson = async (selection: string) => {
     const tabId = await newestTabId(browser());
     const form = await browser().openExtensionPage(
-      `add-person.html?tab=${tabId}&name=${encodeURIComponent('Lena Brunner,')}`,
+      `add-person.html?tab=${tabId}&name=${encodeURIComponent(selection)}`,
       '#app',
     );
     try {
@@ -88,6 +110,21 @@ describe.each(BROWSERS)('%s', (browserName) => {
         until: (f) => f.name !== '' || f.error !== '',
         timeoutMs: 15_000,
       });
+      await click(form, '#person-save');
+      const saved = await form.poll(readForm, undefined, {
+        until: (f) => f.status !== '' || f.problems !== '',
+        timeoutMs: 10_000,
+      });
+      return { shown, saved };
+    } finally {
+      await form.close();
+    }
+  };
+
+  it(`${browserName}: a person added from a page is spotted on another page`, async () => {
+    const article = await browser().openPage(server.url('/news/geneva.html'));
+    try {
+      const { shown, saved } = await addPerson('Lena Brunner,');
       expect(shown).toMatchObject({
         error: '',
         name: 'Lena Brunner',
@@ -96,15 +133,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
         role: 'A Swiss diplomat who helped arrange the meeting',
         headline: 'Envoys leave Geneva with no date for a second round',
       });
-      await click(form, '#person-save');
-      const saved = await form.poll(readForm, undefined, {
-        until: (f) => f.status !== '' || f.problems !== '',
-        timeoutMs: 10_000,
-      });
       expect(saved.problems).toBe('');
       expect(saved.status).toMatch(/^Lena Brunner is in My sources/);
     } finally {
-      await form.close();
       await article.close();
     }
 
@@ -208,6 +239,65 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(texts(back).filter((t) => t.includes('Graham'))).toEqual(['Thomas Graham', 'Graham']);
     } finally {
       await page.close();
+    }
+  });
+
+  it(`${browserName}: an open page follows a person added and then deleted in other tabs, without a reload`, async () => {
+    const open = await browser().openPage(server.url('/news/open.html'));
+    try {
+      await open.poll(readHighlightRanges, 'dramatis', {
+        until: (r) => texts(r).includes('Steve Witkoff'),
+        timeoutMs: 10_000,
+      });
+      // A mark of this very document: a reload would lose it.
+      await open.evaluate(() => void ((window as { isSameDocument?: boolean }).isSameDocument = true));
+      const source = await browser().openPage(server.url('/news/stockholm.html'));
+      try {
+        const { shown, saved } = await addPerson('Oskar Lindqvist');
+        expect(shown).toMatchObject({
+          name: 'Oskar Lindqvist',
+          role: 'a Swedish mediator who chaired the session',
+        });
+        expect(saved.problems).toBe('');
+      } finally {
+        await source.close();
+      }
+      const added = await open.poll(readHighlightRanges, 'dramatis', {
+        until: (r) => texts(r).includes('Oskar Lindqvist'),
+        timeoutMs: 10_000,
+      });
+      expect(texts(added)).toEqual(['Steve Witkoff', 'Oskar Lindqvist', 'Lindqvist']);
+
+      // Options › People you added: delete him; his names go from the open page.
+      const options = await browser().openExtensionPage('options.html', '#people');
+      try {
+        const row = '[data-person="oskar-lindqvist"]';
+        await options.poll((selector) => document.querySelector(selector) !== null, row, {
+          until: Boolean,
+          timeoutMs: 8_000,
+        });
+        await click(options, `${row} button.is-danger`);
+        await click(options, `${row} [role="group"] button.is-danger`);
+        const status = await options.poll(
+          () => document.getElementById('people-status')?.textContent ?? '',
+          undefined,
+          {
+            until: (t) => t !== '',
+            timeoutMs: 8_000,
+          },
+        );
+        expect(status).toBe('Deleted Oskar Lindqvist and their quotes.');
+      } finally {
+        await options.close();
+      }
+      const removed = await open.poll(readHighlightRanges, 'dramatis', {
+        until: (r) => !texts(r).some((t) => t.includes('Lindqvist')),
+        timeoutMs: 10_000,
+      });
+      expect(texts(removed)).toEqual(['Steve Witkoff']);
+      expect(await open.evaluate(() => (window as { isSameDocument?: boolean }).isSameDocument)).toBe(true);
+    } finally {
+      await open.close();
     }
   });
 });
