@@ -9,6 +9,7 @@ import { downloadFile } from '../../components/download-file';
 import { FileImportButton } from '../../components/FileImportButton';
 import { Toggle } from '../../components/Toggle';
 import { formatDate } from '../../core/card-model';
+import { describePackCounts } from '../../core/pack';
 import { sendToBackground, type PacksOverview, type PackSummary } from '../../platform/messages';
 import { StatusLines, type SectionMessage } from './StatusLines';
 
@@ -106,9 +107,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
                   label={pack.name}
                   description={
                     <>
-                      <span data-testid="pack-counts">
-                        {`${plural(pack.sources, 'source')} · ${plural(pack.people, 'new person', 'new people')} · ${plural(pack.quotes, 'quote')}${pack.paraphrases > 0 ? ` · ${plural(pack.paraphrases, 'paraphrase')}` : ''}`}
-                      </span>
+                      <span data-testid="pack-counts">{describePackCounts(pack, true).join(' · ')}</span>
                       <br />
                       <span>{describeKind(pack)}</span>
                     </>
