@@ -28,8 +28,17 @@ function describeKind(pack: PackSummary): string {
   return pack.addedAt ? `Imported on ${formatDate(pack.addedAt.slice(0, 10), true)}` : 'Imported';
 }
 
-/** The packs section; `onRead` is called each time the packs are read (at first, and after each change). */
-export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) {
+/**
+ * The packs section; `onRead` is called each time the packs are read (at first, and after each change).
+ * The packs are read again whenever `changes` grows (a change of the knowledge base made elsewhere).
+ */
+export function PacksSection({
+  changes = 0,
+  onRead,
+}: {
+  changes?: number | undefined;
+  onRead?: (() => void) | undefined;
+}) {
   const [overview, setOverview] = useState<PacksOverview>();
   const [message, setMessage] = useState<SectionMessage>();
   const [confirming, setConfirming] = useState<string>();
@@ -41,7 +50,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
       onRead?.();
     } else setMessage({ kind: 'error', text: NO_ANSWER });
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(), [changes]);
 
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
