@@ -188,8 +188,9 @@ export function findAttribution(
 /** Why `speakerName` is proposed, the text's cue words included where they are short. */
 function describeReason(cue: QuoteCue | null, speakerName: string | null): string {
   if (!cue) return 'Nothing in the text says who said it.';
-  const who = speakerName ? `${speakerName}: ` : '';
-  return `${who}${CUE_REASONS[cue]}`;
+  // The finder names only knowledge-base people and full names; a bare surname of someone else
+  // ("Brunner said") or an unnamed official still has a cue.
+  return `${speakerName ?? 'the speaker'}: ${CUE_REASONS[cue]}`;
 }
 
 /**
@@ -287,7 +288,7 @@ export function chooseSpeaker(
   if (naming) return { ...chosen, attribution: naming.attribution };
   return {
     ...chosen,
-    problem: `The article does not name ${person.name} near this quotation (in its paragraph, or the paragraph before when the quotation opens its own), so it cannot be saved as theirs: choose the person the article names, or untick it.`,
+    problem: `The article does not name ${person.name} near this quotation, so it will not be saved as theirs. Choose the person the article names here, or untick it.`,
   };
 }
 
@@ -371,7 +372,7 @@ export function checkSaveRequest(request: SaveArticleRequest): string[] {
 
 /** The first words of `text`, for messages. */
 export function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text;
 }
 
 /** A stable, short hex hash of an address (FNV-1a, 32 bits): the saved source's id. */

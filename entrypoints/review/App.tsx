@@ -103,6 +103,17 @@ export function App() {
   );
 }
 
+/**
+ * The fields the sheet's problems name (each line starts with the field's label, core/save-article.ts's
+ * checkSaveRequest): marked invalid, the first one focused, so the reader lands where the fix is.
+ */
+function findInvalidFields(outcome: SaveOutcome | undefined): DraftFieldName[] {
+  if (outcome?.kind !== 'error') return [];
+  return DRAFT_FIELDS.filter((name) =>
+    outcome.lines.some((line) => line.startsWith(`${FIELD_INPUTS[name].label}:`)),
+  );
+}
+
 /** What the save left out: the ticked quotations whose chosen speaker the article does not name near them. */
 function describeLeftOut(draft: ArticleDraft, choices: readonly QuotationChoice[]): string {
   const left = draft.quotations.flatMap((q, i) =>
@@ -131,7 +142,10 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
     const request = buildSaveRequest(draft, values, choices, new Date());
     const problems = checkSaveRequest(request);
     if (problems.length > 0) {
-      setOutcome({ kind: 'error', lines: problems });
+      const problemOutcome: SaveOutcome = { kind: 'error', lines: problems };
+      setOutcome(problemOutcome);
+      const [first] = findInvalidFields(problemOutcome);
+      if (first) requestAnimationFrame(() => document.getElementById(`field-${first}`)?.focus());
       return;
     }
     setSaving(true);
@@ -150,9 +164,12 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
   };
 
   const kept = choices.filter(isSaved).length;
+  const invalid = findInvalidFields(outcome);
 
   return (
-    <form class="rv-form" onSubmit={(event) => void save(event)}>
+    // noValidate: the sheet's own problems name the field and what to enter; the browser's bubble for a
+    // url or date field ("Please enter a URL.") would come first and hide them.
+    <form class="rv-form" noValidate onSubmit={(event) => void save(event)}>
       <fieldset class="rv-fields">
         <legend>The article</legend>
         {DRAFT_FIELDS.map((name) => {
@@ -168,7 +185,8 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
                 // Preact's types narrow `type` to one literal per element; this one varies by field.
                 {...({ type: FIELD_INPUTS[name].type } as object)}
                 value={values[name]}
-                aria-describedby={`${id}-from`}
+                aria-invalid={invalid.includes(name) ? 'true' : undefined}
+                aria-describedby={invalid.includes(name) ? `${id}-from review-problems` : `${id}-from`}
                 onInput={(event) => {
                   const value = (event.target as HTMLInputElement).value;
                   setValues((all) => ({ ...all, [name]: value }));

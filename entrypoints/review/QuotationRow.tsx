@@ -34,7 +34,9 @@ export function QuotationRow({
     ? `${names.get(q.speaker) ?? q.speaker} (in the knowledge base)`
     : q.speakerName
       ? `${q.speakerName} (not in the knowledge base)`
-      : 'unknown';
+      : q.cue
+        ? 'someone not in the knowledge base'
+        : 'unknown';
   const isFlagged = choice.isKept && choice.problem !== undefined;
   const describedBy = [
     choice.problem ? `${id}-problem` : '',
@@ -112,7 +114,7 @@ export function QuotationRow({
       {choice.problem ? (
         // Announced when it appears: the reader has just changed the speaker.
         <p class="rv-flag" id={`${id}-problem`} role="alert">
-          {choice.isKept ? choice.problem : `${choice.problem} (Unticked: it will not be saved.)`}
+          {choice.problem}
         </p>
       ) : choice.attribution ? (
         <p class="rv-evidence" id={`${id}-evidence`}>

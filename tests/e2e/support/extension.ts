@@ -204,3 +204,10 @@ export async function readDownload(page: E2EPage): Promise<{ text: string; name:
     return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
   });
 }
+
+/** Chooses the option with `value` in the `<select>` matching `selector`, as picking it does (input and change fire). */
+export async function selectOption(page: E2EPage, selector: string, value: string): Promise<void> {
+  const raw = page.raw as AnyPage;
+  if (isPlaywrightPage(raw)) await raw.selectOption(selector, value);
+  else await raw.select(selector, value);
+}
