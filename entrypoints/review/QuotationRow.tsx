@@ -5,7 +5,7 @@
  * is left out of the save until the reader picks someone the article names there or unticks it; a
  * speaker the article does name there shows the sentence that names them, the evidence it is saved with.
  */
-import { chooseSpeaker, type DraftQuotation, type QuotationChoice } from '../../core/save-article';
+import { chooseSpeaker, shorten, type DraftQuotation, type QuotationChoice } from '../../core/save-article';
 import { TOPICS, type Person, type TopicId } from '../../data/schema';
 
 /** Whether the row goes into the save: ticked, and not flagged. */
@@ -42,6 +42,7 @@ export function QuotationRow({
     choice.problem ? `${id}-problem` : '',
     choice.attribution ? `${id}-evidence` : '',
   ].filter(Boolean);
+  const which = ` (quotation ${index + 1}, “${shorten(q.text)}”)`;
   const speakerName = choice.speaker ? (names.get(choice.speaker) ?? choice.speaker) : '';
 
   const changeSpeaker = (speaker: string | null) => {
@@ -79,7 +80,10 @@ export function QuotationRow({
         <span class="rv-reason"> · {q.reason}</span>
       </p>
       <div class="rv-quote-controls">
-        <label for={`${id}-speaker`}>Said by</label>
+        {/* Every row has these two labels: the hidden words tell screen readers which quotation's they are. */}
+        <label for={`${id}-speaker`}>
+          Said by<span class="ui-visually-hidden">{which}</span>
+        </label>
         <select
           id={`${id}-speaker`}
           class="ui-field"
@@ -95,7 +99,9 @@ export function QuotationRow({
             </option>
           ))}
         </select>
-        <label for={`${id}-topic`}>Topic</label>
+        <label for={`${id}-topic`}>
+          Topic<span class="ui-visually-hidden">{which}</span>
+        </label>
         <select
           id={`${id}-topic`}
           class="ui-field"
