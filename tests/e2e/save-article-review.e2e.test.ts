@@ -7,8 +7,9 @@
  * no quotation gets the sheet's empty state and still saves; a bad address is named, marked and focused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchBrowser, type E2EBrowser, type E2EPage } from './support/browsers';
-import { click, newestTabId, runAxe, selectOption, writeStorage } from './support/extension';
+import { BROWSERS, type E2EPage } from './support/browsers';
+import { click, newestTabId, runAxeInThemes, selectOption } from './support/extension';
+import { useBrowser } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
 let server: StaticServer;
@@ -39,6 +40,10 @@ beforeAll(async () => {
   server = await startServer();
   server.route('/news/table.html', ARTICLE);
   server.route('/news/dredging.html', NO_QUOTES);
+});
+
+afterAll(async () => {
+  await server?.close();
 });
 
 /** The review sheet's rows and messages. Runs there. */
@@ -76,14 +81,7 @@ const waitForRows = (page: E2EPage, until: (rows: Rows) => boolean) =>
   page.poll(readRows, undefined, { until, timeoutMs: 15_000, everyMs: 100 });
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  let launched: E2EBrowser | undefined;
-  beforeAll(async () => {
-    launched = await launchBrowser(browserName);
-  });
-  afterAll(async () => {
-    await launched?.close();
-  });
-  const browser = () => launched!;
+  const browser = useBrowser(browserName);
 
   it(`${browserName}: a speaker the article names near the quotation is saved with that evidence; one it does not name is flagged at once and left out; the open options page follows`, async () => {
     const options = await browser().openExtensionPage('options.html', '#pack-my-sources');
@@ -126,15 +124,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(sheet.title).toBe(`Quotations (1 of ${sheet.rows.length} kept)`);
       expect(sheet.status).toBe('');
       // The flagged row (its alert, the invalid speaker) and the evidence pass axe in light and dark.
-      for (const theme of ['light', 'dark']) {
-        await writeStorage(review, { 'settings.theme': theme });
-        await review.poll(() => document.documentElement.dataset.theme, undefined, {
-          until: (t) => t === theme,
-        });
-        const { violations } = await runAxe(review);
-        expect(violations, `${theme}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      }
-      await writeStorage(review, { 'settings.theme': 'system' });
+      expect(await runAxeInThemes(review)).toEqual({ light: [], dark: [] });
 
       // Back to Dmitriev clears the flag; Rubio again flags it, and the save leaves that row out.
       await selectOption(review, `#quote-${sanctions}-speaker`, 'kirill-dmitriev');
