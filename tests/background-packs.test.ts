@@ -34,7 +34,9 @@ describe('background: knowledge packs', () => {
     // The extension's pages hear it as a runtime message (askBackground sends its own through the same call).
     const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const pagesTold = () =>
-      broadcast.mock.calls.filter(([m]) => (m as { type: string }).type === 'pages:knowledge-changed');
+      broadcast.mock.calls.filter(
+        ([m]) => (m as unknown as { type?: string } | null)?.type === 'pages:knowledge-changed',
+      );
     const text = serializePack(createTestPack());
     expect(
       await ask<PackResult>({ type: 'background:import-pack', text, fileName: 'a.dramatis.json' }),
