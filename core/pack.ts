@@ -99,6 +99,21 @@ export function countPack(pack: Pick<Pack, 'sources' | 'people' | 'additions'>):
   };
 }
 
+/**
+ * A pack's counts in words, quotes and paraphrases apart ("3 sources", "1 new person", "12 quotes",
+ * "2 paraphrases"): new people are the pack's own (additions to other packs' people are not counted).
+ * With `isBrief`, no paraphrases is left unsaid (the options page's line).
+ */
+export function describePackCounts(counts: ReturnType<typeof countPack>, isBrief = false): string[] {
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  return [
+    plural(counts.sources, 'source'),
+    plural(counts.people, 'new person', 'new people'),
+    plural(counts.quotes, 'quote'),
+    ...(isBrief && counts.paraphrases === 0 ? [] : [plural(counts.paraphrases, 'paraphrase')]),
+  ];
+}
+
 /** The pack's JSON Schema (draft 2020-12), for tools that write packs. */
 export function packJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(packSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;

@@ -5,10 +5,12 @@
  * again replaces that source and its quotes instead of adding a second. The pack is validated afterwards
  * like every pack (platform/packs-db.ts); this module only builds it.
  */
+import { findMentions, type Mention } from './matcher';
 import type { Pack, PackSource } from './pack';
 import type { PageMetadata } from './page-metadata';
 import { findQuotations, type QuotationFinder, type QuoteCue } from './quotations';
-import { TOPICS, type Quote, type TopicId } from '../data/schema';
+import { hasNaming } from '../data/faithfulness';
+import { TOPICS, type Person, type Quote, type TopicId } from '../data/schema';
 
 /** What the injected reader returns for a page (entrypoints/article-reader.ts). */
 export interface ArticleReading {
@@ -51,6 +53,18 @@ export interface DraftQuotation {
   cue: QuoteCue | null;
   /** Why Dramatis proposes this speaker, for the reader. */
   reason: string;
+  /**
+   * The knowledge-base people the source names where it may attribute this quotation (see
+   * findNamingsNear), nearest first, each with the attribution that naming gives: where the reader may
+   * move the quotation to another speaker (chooseSpeaker).
+   */
+  namedNear: NamingNear[];
+}
+
+/** A knowledge-base person named near a quotation, and the attribution that naming would give it. */
+export interface NamingNear {
+  person: string;
+  attribution: QuoteAttribution;
 }
 
 /** Where a quotation is attributed in the source: the naming sentence, and the span through the quotation. */
@@ -72,6 +86,16 @@ export interface QuotationChoice {
   /** The knowledge-base person it is saved under (required when kept). */
   speaker: string | null;
   topic: TopicId;
+  /**
+   * Where the source names `speaker` near the quotation, when the reader chose someone other than the
+   * proposed speaker (absent: the quotation's own attribution).
+   */
+  attribution?: QuoteAttribution | undefined;
+  /**
+   * Why the quotation cannot be saved under `speaker`: the source does not name them where it attributes
+   * the quotation. Such a quotation is left out of the save, and the other ones are saved.
+   */
+  problem?: string | undefined;
 }
 
 /** Everything the background needs to save an article: the text, the edited fields, the kept quotes. */
@@ -164,24 +188,108 @@ export function findAttribution(
 /** Why `speakerName` is proposed, the text's cue words included where they are short. */
 function describeReason(cue: QuoteCue | null, speakerName: string | null): string {
   if (!cue) return 'Nothing in the text says who said it.';
-  const who = speakerName ? `${speakerName}: ` : '';
-  return `${who}${CUE_REASONS[cue]}`;
+  // The finder names only knowledge-base people and full names; a bare surname of someone else
+  // ("Brunner said") or an unnamed official still has a cue.
+  return `${speakerName ?? 'the speaker'}: ${CUE_REASONS[cue]}`;
 }
+
+/**
+ * The knowledge-base people the source names where it may attribute the quotation at [start, end), the
+ * places the pack's validation accepts a cue (data/validate.ts): the quotation's own sentence first, then
+ * the rest of its paragraph (nearest first, before the quotation, then after it), then, when the
+ * quotation opens its paragraph (the carry-over rule), the paragraph before, from its end. A name inside
+ * quoted words is not a naming of the speaker: `quoted` lists those spans. Each naming gives the
+ * attribution it would be saved with: its sentence, and the source's words from there through the
+ * quotation's sentence (or from the quotation's sentence through it).
+ */
+export function findNamingsNear(
+  text: string,
+  start: number,
+  end: number,
+  mentions: readonly Pick<Mention, 'start' | 'end' | 'person'>[],
+  quoted: readonly { start: number; end: number }[],
+): NamingNear[] {
+  const [from, to] = findSentenceBounds(text, start, end);
+  const paragraphStart = text.lastIndexOf('\n', start - 1) + 1;
+  const paragraphEndAt = text.indexOf('\n', end);
+  const paragraphEnd = paragraphEndAt === -1 ? text.length : paragraphEndAt;
+  const opensParagraph =
+    paragraphStart > 0 &&
+    /^\s*$/.test(text.slice(paragraphStart, start - 1)) &&
+    OPENING.test(text[start - 1] ?? '');
+  const previousStart = opensParagraph ? text.lastIndexOf('\n', paragraphStart - 2) + 1 : paragraphStart;
+  const outside = mentions.filter(
+    (m) =>
+      !quoted.some((q) => m.start < q.end && m.end > q.start) &&
+      m.start >= previousStart &&
+      m.end <= paragraphEnd,
+  );
+  const byNearness = [
+    ...outside.filter((m) => m.start >= from && m.end <= to),
+    ...outside.filter((m) => m.start >= paragraphStart && m.end <= from).reverse(),
+    ...outside.filter((m) => m.start >= to),
+    ...outside.filter((m) => m.end <= paragraphStart).reverse(),
+  ];
+  const namings: NamingNear[] = [];
+  for (const m of byNearness) {
+    const [namingFrom, namingTo] = findSentenceBounds(text, m.start, m.end);
+    namings.push({
+      person: m.person,
+      attribution: {
+        naming: text.slice(namingFrom, namingTo),
+        context: text.slice(Math.min(from, namingFrom), Math.max(to, namingTo)),
+      },
+    });
+  }
+  return namings;
+}
+
+/** An opening quotation mark (the mark before a quotation that opens its paragraph). */
+const OPENING = /^["“«„‘]$/;
 
 /** Builds the review sheet's draft of a reading, with the quotation finder over the knowledge base. */
 export function draftArticle(reading: ArticleReading, finder: QuotationFinder): ArticleDraft {
-  const quotations = findQuotations(finder, reading.text)
+  const { text } = reading;
+  const found = findQuotations(finder, text);
+  const mentions = findMentions(finder.matcher, text);
+  const quotations = found
     .filter((q) => q.depth === 0)
     .map((q) => ({
       text: q.text,
-      sentence: findSentence(reading.text, q.start, q.end),
-      attribution: findAttribution(reading.text, q.start, q.end, q.cue, q.speakerName),
+      sentence: findSentence(text, q.start, q.end),
+      attribution: findAttribution(text, q.start, q.end, q.cue, q.speakerName),
       speaker: q.speaker,
       speakerName: q.speakerName,
       cue: q.cue,
       reason: describeReason(q.cue, q.speakerName),
+      namedNear: findNamingsNear(text, q.start, q.end, mentions, found),
     }));
-  return { fields: draftFields(reading), quotations, text: reading.text };
+  return { fields: draftFields(reading), quotations, text };
+}
+
+/**
+ * The choice of a quotation after the reader makes `person` its speaker (null: nobody chosen). The
+ * proposed speaker keeps the quotation's own attribution; anyone else must be named where the source
+ * attributes it (DraftQuotation.namedNear), by a name or alias the pack's validation reads as theirs:
+ * that naming becomes the attribution. Otherwise the choice carries the problem, and the quotation is
+ * left out of the save: quotes are attributed only where the source attributes them.
+ */
+export function chooseSpeaker(
+  quotation: DraftQuotation,
+  choice: QuotationChoice,
+  person: Pick<Person, 'id' | 'name' | 'aliases'> | null,
+): QuotationChoice {
+  const chosen = { ...choice, speaker: person?.id ?? null, attribution: undefined, problem: undefined };
+  if (!person || person.id === quotation.speaker) return chosen;
+  const names = { name: person.name, aliases: person.aliases, descriptions: [] };
+  const naming = quotation.namedNear.find(
+    (n) => n.person === person.id && hasNaming(n.attribution.naming, names),
+  );
+  if (naming) return { ...chosen, attribution: naming.attribution };
+  return {
+    ...chosen,
+    problem: `The article does not name ${person.name} near this quotation, so it will not be saved as theirs. Choose the person the article names here, or untick it.`,
+  };
 }
 
 /** The metadata fields of a reading as a form first shows them (the review sheet, the add-person form). */
@@ -231,12 +339,13 @@ export function buildSaveRequest(
   }
   const quotes = draft.quotations.flatMap((q, i) => {
     const choice = choices[i];
-    if (!choice?.isKept) return [];
+    // A quotation whose chosen speaker the source does not name near it is left out (chooseSpeaker).
+    if (!choice?.isKept || choice.problem) return [];
     return [
       {
         text: q.text,
         sentence: q.sentence,
-        attribution: q.attribution,
+        attribution: choice.attribution ?? q.attribution,
         speaker: choice.speaker ?? '',
         cue: q.cue,
         topic: choice.topic,
@@ -262,8 +371,8 @@ export function checkSaveRequest(request: SaveArticleRequest): string[] {
 }
 
 /** The first words of `text`, for messages. */
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+export function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text;
 }
 
 /** A stable, short hex hash of an address (FNV-1a, 32 bits): the saved source's id. */

@@ -50,6 +50,15 @@ export interface ToContent {
   'content:knowledge-changed': { request: Record<string, never>; response: void };
 }
 
+/**
+ * Messages the background sends to the extension's own pages (the options page, the popup, the review
+ * sheet) with runtime messaging, which reaches every open one of them and no content script.
+ */
+export interface ToPages {
+  /** A pack was saved, imported, removed, turned on or off, or a person added: pages showing packs read them again. */
+  'pages:knowledge-changed': { request: Record<string, never>; response: void };
+}
+
 /** The quote check of a page's blocks: each quotation's verdict, and the sources and people it names. */
 export interface PageQuotes {
   quotes: BlockQuote[];
@@ -147,6 +156,21 @@ export async function sendToContent<K extends keyof ToContent>(
     return (await browser.tabs.sendMessage(tabId, { type, ...request })) as Answer<ToContent, K>;
   } catch {
     return undefined; // No content script in that tab (a browser page, a store, a PDF...).
+  }
+}
+
+/**
+ * Sends a message to every open extension page; never throws. With no page open (or none listening)
+ * the browser refuses it ("Receiving end does not exist"), which is fine: there is nobody to tell.
+ */
+export async function sendToPages<K extends keyof ToPages>(
+  type: K,
+  request: ToPages[K]['request'],
+): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type, ...request });
+  } catch {
+    // No extension page is open.
   }
 }
 

@@ -24,13 +24,19 @@ const witkoffQuotes = async () =>
 beforeEach(startFreshBackground);
 
 describe('background: knowledge packs', () => {
-  it('tells every open tab when a pack changes (open cards follow), and none when a change is refused', async () => {
+  it('tells every open tab and the extension’s pages when a pack changes (open cards and an open options page follow), and none when a change is refused', async () => {
     const tabs = await Promise.all(
       ['https://example.com/a', 'https://example.org/b'].map((url) => fakeBrowser.tabs.create({ url })),
     );
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     const told = () =>
       sent.mock.calls.filter(([, m]) => (m as { type: string }).type === 'content:knowledge-changed');
+    // The extension's pages hear it as a runtime message (askBackground sends its own through the same call).
+    const broadcast = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const pagesTold = () =>
+      broadcast.mock.calls.filter(
+        ([m]) => (m as unknown as { type?: string } | null)?.type === 'pages:knowledge-changed',
+      );
     const text = serializePack(createTestPack());
     expect(
       await ask<PackResult>({ type: 'background:import-pack', text, fileName: 'a.dramatis.json' }),
@@ -38,7 +44,9 @@ describe('background: knowledge packs', () => {
     const open = (await fakeBrowser.tabs.query({})).map((t) => t.id);
     expect(open).toEqual(expect.arrayContaining(tabs.map((t) => t.id)));
     await vi.waitFor(() => expect(told().map(([tab]) => tab)).toEqual(open));
+    await vi.waitFor(() => expect(pagesTold()).toHaveLength(1));
     sent.mockClear();
+    broadcast.mockClear();
     const refused = await ask<PackResult>({
       type: 'background:import-pack',
       text: '{',
@@ -47,8 +55,10 @@ describe('background: knowledge packs', () => {
     expect(refused.ok).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(told()).toEqual([]);
+    expect(pagesTold()).toEqual([]);
     await ask<PackResult>({ type: 'background:set-pack-enabled', id: 'test-desk', isOn: false });
     await vi.waitFor(() => expect(told()).toHaveLength(open.length));
+    await vi.waitFor(() => expect(pagesTold()).toHaveLength(1));
   });
 
   it('lists the bundled pack and an empty My sources at first', async () => {

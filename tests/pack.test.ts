@@ -48,17 +48,27 @@ describe('the pack format', () => {
   });
 });
 
+/** The test pack with a paraphrase added to Witkoff's quote (valid: the same context and cue). */
+function createPackWithParaphrase(): Pack {
+  const pack = createTestPack();
+  const [witkoff] = pack.additions;
+  const quote = witkoff?.quotes?.[0];
+  if (!witkoff || !quote) throw new Error('the test pack adds a quote to steve-witkoff');
+  witkoff.quotes = [
+    quote,
+    { ...quote, id: 'test-paraphrase', kind: 'paraphrase', text: 'He sounded hopeful.' },
+  ];
+  return pack;
+}
+
 describe('countPack', () => {
   it('counts quotes (direct and partial) and paraphrases apart, additions included', () => {
-    const pack = createTestPack();
-    const [witkoff] = pack.additions;
-    const quote = witkoff?.quotes?.[0];
-    if (!witkoff || !quote) throw new Error('the test pack adds a quote to steve-witkoff');
-    witkoff.quotes = [
-      quote,
-      { ...quote, id: 'test-paraphrase', kind: 'paraphrase', text: 'He sounded hopeful.' },
-    ];
-    expect(countPack(pack)).toEqual({ sources: 1, people: 1, quotes: 2, paraphrases: 1 });
+    expect(countPack(createPackWithParaphrase())).toEqual({
+      sources: 1,
+      people: 1,
+      quotes: 2,
+      paraphrases: 1,
+    });
   });
 });
 
@@ -266,7 +276,26 @@ describe('npm run pack and npm run spot --pack', () => {
       write('good.json', createTestPack()),
     ]);
     expect(checked).toMatchObject({ code: 0 });
-    expect(checked.stdout).toContain('good.json: ok, pack "test-desk": 1 sources, 1 people, 2 quotes');
+    const bundled = countPack(BUNDLED);
+    expect(checked.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/bundled\.json: ok, pack "bundled": /),
+      expect.stringMatching(
+        /good\.json: ok, pack "test-desk": 1 source, 1 new person, 2 quotes, 0 paraphrases$/,
+      ),
+    ]);
+    // The bundled pack's counts, quotes and paraphrases apart, as countPack makes them.
+    expect(checked.stdout).toContain(
+      `${bundled.sources} sources, ${bundled.people} new people, ${bundled.quotes} quotes, ${bundled.paraphrases} paraphrases`,
+    );
+    expect(bundled.paraphrases).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('check prints a pack’s paraphrases apart from its quotes', async () => {
+    const checked = await run('pack.ts', ['check', write('paraphrased.json', createPackWithParaphrase())]);
+    expect(checked).toMatchObject({ code: 0, stderr: '' });
+    expect(checked.stdout).toMatch(
+      /^\S*paraphrased\.json: ok, pack "test-desk": 1 source, 1 new person, 2 quotes, 1 paraphrase\n$/,
+    );
   }, 60_000);
 
   it('check exits 1 with one line per problem', async () => {

@@ -14,6 +14,7 @@ import {
   buildSaveRequest,
   checkSaveRequest,
   chooseInitially,
+  chooseSpeaker,
   draftArticle,
   type ArticleReading,
   type SaveArticleRequest,
@@ -214,6 +215,109 @@ describe('building the saved source and quotes', () => {
   });
 });
 
+describe('changing a quotation’s speaker (quotes are attributed only where the source attributes them)', () => {
+  const person = (id: string) => kb.people.find((p) => p.id === id)!;
+  const TEXT = [
+    'GENEVA — Talks ended on Thursday.',
+    'Rustem Umerov sat beside Steve Witkoff at the table. “We narrowed the list of open questions,” one of the envoys told reporters.',
+    '“Nothing is agreed until the people of Ukraine can live with it,” Umerov said.',
+    'Later, Kirill Dmitriev spoke to the press.',
+    '“I told Witkoff we will not sign,” a Russian official said.',
+    'Charles Kushner, the ambassador, spoke at a dinner in Paris. “Allies must pay their share,” Kushner said.',
+  ].join('\n');
+  const reading = { ...READING, text: TEXT };
+  const draft = draftArticle(reading, finder);
+  const at = (words: string) => draft.quotations.findIndex((q) => q.text.startsWith(words));
+  const values = Object.fromEntries(Object.entries(draft.fields).map(([k, f]) => [k, f.value])) as Record<
+    keyof typeof draft.fields,
+    string
+  >;
+  /** The sheet's choices after making `id` the speaker of the quotation starting with `words` (ticked). */
+  const chooseFor = (words: string, id: string | null) => {
+    const choices = chooseInitially(draft);
+    const i = at(words);
+    choices[i] = {
+      ...chooseSpeaker(draft.quotations[i]!, choices[i]!, id ? person(id) : null),
+      isKept: true,
+    };
+    return choices;
+  };
+  const save = (choices: ReturnType<typeof chooseInitially>) =>
+    applySavedArticle(
+      createEmptyPack(MY_SOURCES_PACK_ID, 'My sources'),
+      buildSaveRequest(draft, values, choices, new Date('2026-12-02T10:00:00Z')),
+    ).pack;
+
+  it('saves the quotation under a person the same paragraph names, with that naming as its evidence', () => {
+    const choices = chooseFor('We narrowed', 'steve-witkoff');
+    expect(choices[at('We narrowed')]?.problem).toBeUndefined();
+    const pack = save(choices);
+    expect(validatePack(pack, [BUNDLED_PACK]).problems).toEqual([]);
+    const naming = 'Rustem Umerov sat beside Steve Witkoff at the table.';
+    expect(pack.additions.find((a) => a.person === 'steve-witkoff')?.quotes).toEqual([
+      expect.objectContaining({
+        text: 'We narrowed the list of open questions',
+        cue: naming,
+        context: `${naming} “We narrowed the list of open questions,” one of the envoys told reporters.`,
+      }),
+    ]);
+  });
+
+  it('reads the paragraph before for a quotation that opens its paragraph (the carry-over rule)', () => {
+    const choices = chooseFor('Nothing is agreed', 'steve-witkoff');
+    expect(choices[at('Nothing is agreed')]?.problem).toBeUndefined();
+    const pack = save(choices);
+    expect(validatePack(pack, [BUNDLED_PACK]).problems).toEqual([]);
+    const quote = pack.additions.find((a) => a.person === 'steve-witkoff')?.quotes?.[0];
+    expect(quote?.cue).toBe('Rustem Umerov sat beside Steve Witkoff at the table.');
+    expect(quote?.context).toContain('\n“Nothing is agreed');
+  });
+
+  it('flags a person the source does not name near the quotation; that row is left out, the others save', () => {
+    const choices = chooseFor('We narrowed', 'marco-rubio');
+    const flagged = choices[at('We narrowed')]!;
+    expect(flagged).toMatchObject({ speaker: 'marco-rubio', isKept: true });
+    expect(flagged.problem).toMatch(/^The article does not name Marco Rubio near this quotation/);
+    const request = buildSaveRequest(draft, values, choices, new Date('2026-12-02T10:00:00Z'));
+    // Umerov's quotation (proposed and ticked) is saved; the flagged one is not.
+    expect(request.quotes.map((q) => [q.text.slice(0, 17), q.speaker])).toEqual([
+      ['Nothing is agreed', 'rustem-umerov'],
+    ]);
+    const pack = save(choices);
+    expect(validatePack(pack, [BUNDLED_PACK]).problems).toEqual([]);
+    expect(pack.additions.map((a) => a.person)).toEqual(['rustem-umerov']);
+  });
+
+  it('does not reach two paragraphs back, nor take a name inside the quoted words as the speaker', () => {
+    // Dmitriev is named in the paragraph before the official's quotation, which opens its own: that
+    // is the carry-over place, so it counts; Umerov, two paragraphs back, does not.
+    expect(chooseFor('I told Witkoff', 'kirill-dmitriev')[at('I told Witkoff')]?.problem).toBeUndefined();
+    expect(chooseFor('I told Witkoff', 'rustem-umerov')[at('I told Witkoff')]?.problem).toMatch(
+      /does not name Rustem Umerov/,
+    );
+    // “I told Witkoff …” names Witkoff inside the words: he is not said to be the speaker.
+    expect(chooseFor('I told Witkoff', 'steve-witkoff')[at('I told Witkoff')]?.problem).toMatch(
+      /does not name Steve Witkoff/,
+    );
+  });
+
+  it('does not take someone else of the same surname for the knowledge-base person', () => {
+    expect(draft.quotations[at('Allies must pay')]?.speaker).toBeNull();
+    expect(chooseFor('Allies must pay', 'jared-kushner')[at('Allies must pay')]?.problem).toMatch(
+      /does not name Jared Kushner/,
+    );
+  });
+
+  it('changing back to the proposed speaker, or to nobody, clears the flag', () => {
+    const i = at('Nothing is agreed');
+    const q = draft.quotations[i]!;
+    const flagged = chooseSpeaker(q, chooseInitially(draft)[i]!, person('marco-rubio'));
+    const back = chooseSpeaker(q, flagged, person('rustem-umerov'));
+    expect(back).toMatchObject({ speaker: 'rustem-umerov', problem: undefined, attribution: undefined });
+    expect(chooseSpeaker(q, flagged, null)).toMatchObject({ speaker: null, problem: undefined });
+  });
+});
+
 describe('background: save-article', () => {
   const ask = askBackground;
   beforeEach(startFreshBackground);
@@ -246,5 +350,18 @@ describe('background: save-article', () => {
     expect(!answer.ok && answer.error).toMatch(/not found verbatim/);
     const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
     expect(overview.packs.find((p) => p.id === MY_SOURCES_PACK_ID)).toMatchObject({ sources: 0 });
+  });
+
+  it('refuses a quotation given to someone its source does not name there (sent past the sheet), and stores nothing', async () => {
+    expect((await ask<PackResult>({ type: 'background:save-article', article: requestOf() })).ok).toBe(true);
+    const moved = requestOf(READING, (r) => {
+      r.fields.url = 'https://harbour-ledger.example/world/2025/12/12/other';
+      r.quotes[0]!.speaker = 'marco-rubio';
+    });
+    const answer = await ask<PackResult>({ type: 'background:save-article', article: moved });
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error).toMatch(/marco-rubio.*cue/s);
+    const overview = await ask<PacksOverview>({ type: 'background:list-packs' });
+    expect(overview.packs.find((p) => p.id === MY_SOURCES_PACK_ID)).toMatchObject({ sources: 1, quotes: 1 });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The options page: sources (per article and per outlet), sites where Dramatis is off, appearance,
  * and the settings file (export, import, reset). Every change is saved at once through the settings
- * store; open tabs follow through its watch, without a reload.
+ * store; open tabs follow through its watch, without a reload. The page follows changes of the packs
+ * made elsewhere the same way (components/use-knowledge-changes.ts).
  */
 import { useState } from 'preact/hooks';
 import { useKnowledge } from '../../components/use-knowledge';
+import { useKnowledgeChanges } from '../../components/use-knowledge-changes';
 import { useSettings } from '../../components/use-settings';
 import { BUNDLED_KNOWLEDGE } from '../../data/bundle';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
@@ -23,6 +25,9 @@ export function App() {
   // Read again each time the packs are: a pack saved, imported, removed or switched changes the sources.
   const [packsRead, setPacksRead] = useState(0);
   const knowledge = useKnowledge(packsRead) ?? BUNDLED_KNOWLEDGE;
+  // A change made elsewhere (an article saved in another tab, a person added from a card) is announced
+  // by the background: Packs and People read it again, and Sources with them (through onRead).
+  const changes = useKnowledgeChanges();
   useDocumentTheme(useResolvedTheme(settings?.theme));
   return (
     <div class="op">
@@ -44,8 +49,8 @@ export function App() {
       <main class="op-main" aria-busy={settings ? 'false' : 'true'}>
         {settings ? (
           <>
-            <PacksSection onRead={() => setPacksRead((n) => n + 1)} />
-            <PeopleSection />
+            <PacksSection changes={changes} onRead={() => setPacksRead((n) => n + 1)} />
+            <PeopleSection changes={changes} />
             <CorrectionsSection
               settings={settings}
               nameOf={(id) => knowledge.people.find((p) => p.id === id)?.name ?? getPersonName(id)}

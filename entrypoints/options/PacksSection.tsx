@@ -9,6 +9,7 @@ import { downloadFile } from '../../components/download-file';
 import { FileImportButton } from '../../components/FileImportButton';
 import { Toggle } from '../../components/Toggle';
 import { formatDate } from '../../core/card-model';
+import { describePackCounts } from '../../core/pack';
 import { sendToBackground, type PacksOverview, type PackSummary } from '../../platform/messages';
 import { StatusLines, type SectionMessage } from './StatusLines';
 
@@ -27,8 +28,17 @@ function describeKind(pack: PackSummary): string {
   return pack.addedAt ? `Imported on ${formatDate(pack.addedAt.slice(0, 10), true)}` : 'Imported';
 }
 
-/** The packs section; `onRead` is called each time the packs are read (at first, and after each change). */
-export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) {
+/**
+ * The packs section; `onRead` is called each time the packs are read (at first, and after each change).
+ * The packs are read again whenever `changes` grows (a change of the knowledge base made elsewhere).
+ */
+export function PacksSection({
+  changes = 0,
+  onRead,
+}: {
+  changes?: number | undefined;
+  onRead?: (() => void) | undefined;
+}) {
   const [overview, setOverview] = useState<PacksOverview>();
   const [message, setMessage] = useState<SectionMessage>();
   const [confirming, setConfirming] = useState<string>();
@@ -40,7 +50,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
       onRead?.();
     } else setMessage({ kind: 'error', text: NO_ANSWER });
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(), [changes]);
 
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -106,9 +116,7 @@ export function PacksSection({ onRead }: { onRead?: (() => void) | undefined }) 
                   label={pack.name}
                   description={
                     <>
-                      <span data-testid="pack-counts">
-                        {`${plural(pack.sources, 'source')} · ${plural(pack.people, 'new person', 'new people')} · ${plural(pack.quotes, 'quote')}${pack.paraphrases > 0 ? ` · ${plural(pack.paraphrases, 'paraphrase')}` : ''}`}
-                      </span>
+                      <span data-testid="pack-counts">{describePackCounts(pack, true).join(' · ')}</span>
                       <br />
                       <span>{describeKind(pack)}</span>
                     </>

@@ -46,8 +46,8 @@ function formOf(person: Person, source: PackSource): PersonProposal {
   };
 }
 
-/** The people section. */
-export function PeopleSection() {
+/** The people section; read again whenever `changes` grows (a change of the knowledge base made elsewhere). */
+export function PeopleSection({ changes = 0 }: { changes?: number | undefined }) {
   const [known, setKnown] = useState<Known>();
   const [editing, setEditing] = useState<Editing>();
   const [confirming, setConfirming] = useState<string>();
@@ -63,7 +63,7 @@ export function PeopleSection() {
     if (mine && knowledge) setKnown({ mine, everyone: knowledge.people });
     else setMessage({ kind: 'error', text: NO_ANSWER });
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(), [changes]);
 
   const sourceOf = (person: Person) =>
     known?.mine.sources.find((s) => s.id === (person.roles[0]?.sources[0] ?? person.descriptions[0]?.source));

@@ -14,17 +14,19 @@ import {
   chooseInitially,
   draftArticle,
   DRAFT_FIELDS,
+  shorten,
   type ArticleDraft,
   type DraftFieldName,
   type QuotationChoice,
 } from '../../core/save-article';
-import { TOPICS, type Person, type TopicId } from '../../data/schema';
+import type { Person } from '../../data/schema';
 import givenNames from '../../data/given-names.json';
 import { SaveActions, type SaveOutcome } from '../../components/SaveOutcome';
 import { useSettings } from '../../components/use-settings';
 import { useDocumentTheme, useResolvedTheme } from '../../components/use-theme';
 import { readArticleInTab } from '../../platform/article-access';
 import { sendToBackground } from '../../platform/messages';
+import { isSaved, QuotationRow } from './QuotationRow';
 
 const NO_ANSWER = 'Dramatis’s background did not answer. Try again in a moment; nothing was saved or lost.';
 
@@ -101,6 +103,26 @@ export function App() {
   );
 }
 
+/**
+ * The fields the sheet's problems name (each line starts with the field's label, core/save-article.ts's
+ * checkSaveRequest): marked invalid, the first one focused, so the reader lands where the fix is.
+ */
+function findInvalidFields(outcome: SaveOutcome | undefined): DraftFieldName[] {
+  if (outcome?.kind !== 'error') return [];
+  return DRAFT_FIELDS.filter((name) =>
+    outcome.lines.some((line) => line.startsWith(`${FIELD_INPUTS[name].label}:`)),
+  );
+}
+
+/** What the save left out: the ticked quotations whose chosen speaker the article does not name near them. */
+function describeLeftOut(draft: ArticleDraft, choices: readonly QuotationChoice[]): string {
+  const left = draft.quotations.flatMap((q, i) =>
+    choices[i]?.isKept && choices[i]?.problem ? [`“${shorten(q.text)}”`] : [],
+  );
+  if (left.length === 0) return '';
+  return ` Left out, as the article does not name their chosen speaker near them: ${left.join(', ')}.`;
+}
+
 /** The sheet itself: metadata fields, quotations, save. */
 function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }) {
   const [values, setValues] = useState(
@@ -115,15 +137,15 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
   const [outcome, setOutcome] = useState<SaveOutcome>();
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
 
-  const choose = (index: number, change: Partial<QuotationChoice>) =>
-    setChoices((all) => all.map((c, i) => (i === index ? { ...c, ...change } : c)));
-
   const save = async (event: Event) => {
     event.preventDefault();
     const request = buildSaveRequest(draft, values, choices, new Date());
     const problems = checkSaveRequest(request);
     if (problems.length > 0) {
-      setOutcome({ kind: 'error', lines: problems });
+      const problemOutcome: SaveOutcome = { kind: 'error', lines: problems };
+      setOutcome(problemOutcome);
+      const [first] = findInvalidFields(problemOutcome);
+      if (first) requestAnimationFrame(() => document.getElementById(`field-${first}`)?.focus());
       return;
     }
     setSaving(true);
@@ -137,14 +159,17 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
     const count = request.quotes.length;
     setOutcome({
       kind: 'ok',
-      text: `${answer.isUpdate ? 'Updated' : 'Saved'} in My sources, with ${count} ${count === 1 ? 'quote' : 'quotes'}.`,
+      text: `${answer.isUpdate ? 'Updated' : 'Saved'} in My sources, with ${count} ${count === 1 ? 'quote' : 'quotes'}.${describeLeftOut(draft, choices)}`,
     });
   };
 
-  const kept = choices.filter((c) => c.isKept).length;
+  const kept = choices.filter(isSaved).length;
+  const invalid = findInvalidFields(outcome);
 
   return (
-    <form class="rv-form" onSubmit={(event) => void save(event)}>
+    // noValidate: the sheet's own problems name the field and what to enter; the browser's bubble for a
+    // url or date field ("Please enter a URL.") would come first and hide them.
+    <form class="rv-form" noValidate onSubmit={(event) => void save(event)}>
       <fieldset class="rv-fields">
         <legend>The article</legend>
         {DRAFT_FIELDS.map((name) => {
@@ -160,7 +185,8 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
                 // Preact's types narrow `type` to one literal per element; this one varies by field.
                 {...({ type: FIELD_INPUTS[name].type } as object)}
                 value={values[name]}
-                aria-describedby={`${id}-from`}
+                aria-invalid={invalid.includes(name) ? 'true' : undefined}
+                aria-describedby={invalid.includes(name) ? `${id}-from review-problems` : `${id}-from`}
                 onInput={(event) => {
                   const value = (event.target as HTMLInputElement).value;
                   setValues((all) => ({ ...all, [name]: value }));
@@ -186,72 +212,17 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
           <p class="rv-muted">Dramatis found no quotations in this article. You can still save it.</p>
         ) : (
           <ol class="rv-quote-list">
-            {draft.quotations.map((q, i) => {
-              const choice = choices[i]!;
-              const id = `quote-${i}`;
-              const proposed = q.speaker
-                ? `${names.get(q.speaker) ?? q.speaker} (in the knowledge base)`
-                : q.speakerName
-                  ? `${q.speakerName} (not in the knowledge base)`
-                  : 'unknown';
-              return (
-                <li key={id} class={`rv-quote${choice.isKept ? ' is-kept' : ''}`} data-quote={i}>
-                  <div class="rv-quote-head">
-                    <input
-                      id={`${id}-keep`}
-                      type="checkbox"
-                      checked={choice.isKept}
-                      onChange={(event) => choose(i, { isKept: (event.target as HTMLInputElement).checked })}
-                    />
-                    <label for={`${id}-keep`} class="rv-quote-text">
-                      “{q.text}”
-                    </label>
-                  </div>
-                  <p class="rv-sentence">
-                    <span class="ui-visually-hidden">In the sentence: </span>
-                    {q.sentence}
-                  </p>
-                  <p class="rv-proposed">
-                    Dramatis proposes: <strong class="rv-speaker">{proposed}</strong>
-                    <span class="rv-reason"> · {q.reason}</span>
-                  </p>
-                  <div class="rv-quote-controls">
-                    <label for={`${id}-speaker`}>Said by</label>
-                    <select
-                      id={`${id}-speaker`}
-                      class="ui-field"
-                      value={choice.speaker ?? ''}
-                      onChange={(event) => {
-                        const speaker = (event.target as HTMLSelectElement).value || null;
-                        choose(i, { speaker, isKept: speaker !== null && (choice.isKept || !q.speaker) });
-                      }}
-                    >
-                      <option value="">Choose a person…</option>
-                      {people.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </select>
-                    <label for={`${id}-topic`}>Topic</label>
-                    <select
-                      id={`${id}-topic`}
-                      class="ui-field"
-                      value={choice.topic}
-                      onChange={(event) =>
-                        choose(i, { topic: (event.target as HTMLSelectElement).value as TopicId })
-                      }
-                    >
-                      {Object.entries(TOPICS).map(([topic, label]) => (
-                        <option key={topic} value={topic}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                </li>
-              );
-            })}
+            {draft.quotations.map((q, i) => (
+              <QuotationRow
+                key={`quote-${i}`}
+                index={i}
+                quotation={q}
+                choice={choices[i]!}
+                people={people}
+                names={names}
+                onChoose={(choice) => setChoices((all) => all.map((c, j) => (j === i ? choice : c)))}
+              />
+            ))}
           </ol>
         )}
       </section>

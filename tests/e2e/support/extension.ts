@@ -204,3 +204,25 @@ export async function readDownload(page: E2EPage): Promise<{ text: string; name:
     return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
   });
 }
+
+/** Chooses the option with `value` in the `<select>` matching `selector`, as picking it does (input and change fire). */
+export async function selectOption(page: E2EPage, selector: string, value: string): Promise<void> {
+  const raw = page.raw as AnyPage;
+  if (isPlaywrightPage(raw)) await raw.selectOption(selector, value);
+  else await raw.select(selector, value);
+}
+
+/**
+ * Runs axe on an extension page in the light and the dark theme (the theme setting, which every
+ * driver can set), then puts the setting back to `system`. Returns the violations of each theme.
+ */
+export async function runAxeInThemes(page: E2EPage): Promise<Record<'light' | 'dark', AxeViolation[]>> {
+  const found = { light: [] as AxeViolation[], dark: [] as AxeViolation[] };
+  for (const theme of ['light', 'dark'] as const) {
+    await writeStorage(page, { 'settings.theme': theme });
+    await page.poll(() => document.documentElement.dataset.theme, undefined, { until: (t) => t === theme });
+    found[theme] = (await runAxe(page)).violations;
+  }
+  await writeStorage(page, { 'settings.theme': 'system' });
+  return found;
+}
