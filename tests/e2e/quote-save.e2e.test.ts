@@ -9,7 +9,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, wrapPlaywright, wrapPuppeteer, type E2EPage } from './support/browsers';
-import { click, newestTabId, openPopupFor } from './support/extension';
+import { click, newestTabId, openPopupFor, readMySourcesCounts } from './support/extension';
 import { locateText, readHighlightRanges, useBrowser, type PageRange } from './support/pages';
 import { startServer, type StaticServer } from './support/server';
 
@@ -173,18 +173,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         await popup.close();
       }
 
-      const options = await browser().openExtensionPage('options.html', '#pack-my-sources');
-      try {
-        const counts = await options.poll(
-          () =>
-            document.querySelector('[data-pack="my-sources"] [data-testid="pack-counts"]')?.textContent ?? '',
-          undefined,
-          { until: (text) => text.startsWith('1 source'), timeoutMs: 8_000 },
-        );
-        expect(counts).toBe('1 source · 0 new people · 1 quote');
-      } finally {
-        await options.close();
-      }
+      expect(await readMySourcesCounts(browser(), '1 source')).toBe('1 source · 0 new people · 1 quote');
 
       // The page, still open, checks its quotations again: Pifer's words are now painted, and "same".
       const repainted = await article.poll(readHighlightRanges, 'dramatis-quote', {

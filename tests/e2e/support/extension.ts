@@ -204,3 +204,20 @@ export async function readDownload(page: E2EPage): Promise<{ text: string; name:
     return w.exported ? { text: await w.exported, name: w.exportedName ?? '' } : null;
   });
 }
+
+/**
+ * The counts Options › Packs shows for My sources ("1 source · 0 new people · 2 quotes"), once they
+ * start with `prefix` (or after 8 s, as they are then).
+ */
+export async function readMySourcesCounts(browser: E2EBrowser, prefix: string): Promise<string> {
+  const options = await browser.openExtensionPage('options.html', '#pack-my-sources');
+  try {
+    return await options.poll(
+      () => document.querySelector('[data-pack="my-sources"] [data-testid="pack-counts"]')?.textContent ?? '',
+      undefined,
+      { until: (text) => text.startsWith(prefix), timeoutMs: 8_000 },
+    );
+  } finally {
+    await options.close();
+  }
+}
