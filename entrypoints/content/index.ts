@@ -69,8 +69,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
       site: normalizeSite(location.hostname),
     }),
     'content:reveal-person': ({ person }) => ({ isRevealed: session?.reveal(person) ?? false }),
-    // A quote saved or a pack turned on or off: verdicts may change ("new" becomes "same").
-    'content:knowledge-changed': () => session?.recheckQuotes(),
+    'content:knowledge-changed': () => session?.recheckQuotes(), // A quote saved: "new" may become "same".
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.rescan());
   ctx.onInvalidated(() => {
