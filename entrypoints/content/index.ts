@@ -52,10 +52,8 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   // The reader added people: the held session (nothing painted yet) gives way to one that knows them.
   if (start.added) [session, page] = [void session.stop(), buildPageMatcher(start.added)];
   const apply = () => {
-    if (isSiteDisabled(settings, location.hostname)) {
-      session?.stop();
-      session = undefined;
-    } else if (session) session.updateSettings(settings);
+    if (isSiteDisabled(settings, location.hostname)) session = void session?.stop();
+    else if (session) session.updateSettings(settings);
     else session = startSession(false);
   };
   apply();
@@ -69,7 +67,8 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
       site: normalizeSite(location.hostname),
     }),
     'content:reveal-person': ({ person }) => ({ isRevealed: session?.reveal(person) ?? false }),
-    'content:knowledge-changed': () => session?.recheckQuotes(), // A quote saved: "new" may become "same".
+    // A quote saved, a pack turned on or off: the page's verdicts may change ("new" becomes "same").
+    'content:knowledge-changed': () => session?.recheckQuotes(),
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.rescan());
   ctx.onInvalidated(() => {
