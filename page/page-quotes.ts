@@ -60,6 +60,8 @@ export function hasQuotationMark(text: string): boolean {
 export class PageQuotes implements MentionIndex<PageQuote> {
   /** Hit testing looks for quotations in the page's own text only. */
   readonly shadowRoots: Iterable<ShadowRoot> = [];
+  /** Scanned blocks holding a mention and a quotation mark: those worth checking. */
+  private readonly candidates = new Set<PageBlock>();
   private readonly pending = new Set<PageBlock>();
   private readonly known = new Map<PageBlock, PageQuote[]>();
   private readonly sources = new Map<string, SourceMeta & { url?: string | undefined }>();
@@ -76,18 +78,24 @@ export class PageQuotes implements MentionIndex<PageQuote> {
   noteMentions(change: MentionsChange): void {
     let isChanged = false;
     for (const { block } of change.removed) {
+      this.candidates.delete(block);
       this.pending.delete(block);
       isChanged = this.known.delete(block) || isChanged;
     }
-    if (this.style !== 'off')
-      for (const { block } of change.added)
-        if (!this.known.has(block) && block.mentions.length > 0 && hasQuotationMark(block.block.text))
-          this.pending.add(block);
+    // Noted even while the highlight is off (a Set of blocks the scan has anyway), so that turning it
+    // on checks the blocks already scanned, not only those scanned after.
+    for (const { block } of change.added)
+      if (block.mentions.length > 0 && hasQuotationMark(block.block.text)) this.candidates.add(block);
     if (isChanged) this.changed();
-    if (this.pending.size > 0 && !this.isScheduled) {
-      this.isScheduled = true;
-      (this.options.schedule ?? scheduleIdle)(() => void this.send());
-    }
+    this.queue((block) => !this.known.has(block));
+  }
+
+  /**
+   * Checks every block again (the knowledge changed: a quote was saved, a pack turned off). The verdicts
+   * shown stay until the new answers replace them, so nothing flickers.
+   */
+  recheck(): void {
+    this.queue(() => true);
   }
 
   /** Every checked quotation, in the order found, "new" ones included. */
@@ -122,11 +130,12 @@ export class PageQuotes implements MentionIndex<PageQuote> {
     });
   }
 
-  /** Follows the setting: another style repaints; "off" clears, and stops checking new blocks. */
+  /** Follows the setting: another style repaints; "off" clears and stops checking; back on checks what waits. */
   setStyle(style: QuoteHighlight): void {
     if (style === this.style) return;
     this.style = style;
     this.paint();
+    this.queue((block) => !this.known.has(block));
   }
 
   /** Clears the highlight; answers still on their way are dropped. */
@@ -137,29 +146,43 @@ export class PageQuotes implements MentionIndex<PageQuote> {
     this.paint();
   }
 
+  /** Adds the candidate blocks that pass `isDue` to those to send, and schedules a request (not while off). */
+  private queue(isDue: (block: PageBlock) => boolean): void {
+    if (this.style === 'off' || this.isStopped) return;
+    for (const block of this.candidates) if (isDue(block)) this.pending.add(block);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending.size === 0 || this.isScheduled) return;
+    this.isScheduled = true;
+    (this.options.schedule ?? scheduleIdle)(() => void this.send());
+  }
+
   private async send(): Promise<void> {
     this.isScheduled = false;
     const blocks = [...this.pending].slice(0, BLOCKS_PER_REQUEST);
     for (const block of blocks) this.pending.delete(block);
     if (blocks.length === 0 || this.isStopped) return;
-    // Marked as asked at once, so that a rescan during the request does not send them twice.
-    for (const block of blocks) this.known.set(block, []);
+    // Marked as asked at once, so that a rescan during the request does not send them twice; a block
+    // checked before keeps its quotations until the answer replaces them.
+    for (const block of blocks) if (!this.known.has(block)) this.known.set(block, []);
     const answer = await this.options.check(blocks.map((b) => b.block.text.slice(0, BLOCK_CHARS)));
     if (this.isStopped) return;
     if (answer) {
       for (const source of answer.sources) this.sources.set(source.id, source);
       for (const { id, name } of answer.people) this.names.set(id, name);
+      // Gone from `known` if the block was rescanned or removed meanwhile: its answer is dropped.
+      const fresh = new Map(blocks.filter((b) => this.known.has(b)).map((b) => [b, [] as PageQuote[]]));
       for (const quote of answer.quotes) {
         const block = blocks[quote.block];
-        const list = block && this.known.get(block); // Gone if the block was rescanned meanwhile.
+        const list = block && fresh.get(block);
         const range = list && makeMentionRange(block.block, quote);
         if (list && range) list.push({ block, quote, range });
       }
+      for (const [block, list] of fresh) this.known.set(block, list);
     }
-    if (this.pending.size > 0) {
-      this.isScheduled = true;
-      (this.options.schedule ?? scheduleIdle)(() => void this.send());
-    }
+    this.schedule();
     this.changed();
   }
 

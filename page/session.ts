@@ -176,12 +176,18 @@ export class Session {
   }
 
   /** The checked quotations for the popup's list, in the order found ("new" ones too). */
-  quoteItems(): { text: string; speaker: string; verdict: QuoteVerdict }[] {
+  quoteItems(): { text: string; speaker: string; person: string; verdict: QuoteVerdict }[] {
     return (this.quotes?.quotes() ?? []).map(({ quote }) => ({
       text: quote.text.length > 300 ? `${quote.text.slice(0, 300)}…` : quote.text,
       speaker: quote.speakerName ?? this.quotes?.nameOf(quote.speaker) ?? quote.speaker,
+      person: quote.speaker,
       verdict: quote.verdict,
     }));
+  }
+
+  /** Checks the page's quotations again: the knowledge changed (a quote saved, a pack turned off). */
+  recheckQuotes(): void {
+    this.quotes?.recheck();
   }
 
   /** Scrolls to a person's first mention and opens its card; false when the page does not name them. */

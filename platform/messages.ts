@@ -25,6 +25,11 @@ export interface PageQuoteItem {
   text: string;
   /** The speaker as the page names them, or the knowledge base's name. */
   speaker: string;
+  /**
+   * The knowledge-base person the page attributes it to ("Save this quote" presets them). Optional: a
+   * content script of an older build answers without it.
+   */
+  person?: string | undefined;
   verdict: QuoteVerdict;
 }
 

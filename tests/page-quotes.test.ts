@@ -36,18 +36,30 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** Runs the page's scan and quote check over `html`; returns what was sent and the quotes found. */
-async function run(html: string) {
+/** Waits until `sent` has `count` requests and their answers are in. */
+async function settle(sent: string[][], count: number, answered: () => Promise<unknown>) {
+  // The blocks go in a task after the scan; on a busy machine that may take a while.
+  for (let waited = 0; sent.length < count && waited < 2000; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  await answered();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs the page's scan and quote check over `html`, with the highlight in `style` and the background
+ * checking against `check()`'s checker (a test changes it, as a saved quote changes the knowledge).
+ */
+async function run(html: string, style: 'underline' | 'off' = 'underline', check = () => checker) {
   document.body.innerHTML = html;
   const sent: string[][] = [];
   let answered: Promise<unknown> = Promise.resolve();
   const quotes = new PageQuotes({
-    style: 'underline',
+    style,
     schedule: now,
     check: (blocks) => {
       sent.push(blocks);
       const answer: QuotesAnswer = {
-        quotes: checkPageBlocks(finder, checker, blocks),
+        quotes: checkPageBlocks(finder, check(), blocks),
         sources: [],
         people: [],
       };
@@ -66,12 +78,8 @@ async function run(html: string) {
   };
   page.start();
   await page.firstPass;
-  // The blocks go in a task after the scan; on a busy machine that may take a while.
-  for (let waited = 0; sent.length === 0 && waited < 2000; waited += 20)
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  await answered;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  return { sent, quotes };
+  if (style !== 'off') await settle(sent, 1, () => answered);
+  return { sent, quotes, settle: (count: number) => settle(sent, count, () => answered) };
 }
 
 describe('quote check on the page', () => {
@@ -107,5 +115,71 @@ describe('quote check on the page', () => {
       <p>Steve Witkoff met officials on Tuesday, and Dmitry Peskov said the talks went well.</p>
       <p>“Nothing is agreed,” a diplomat said.</p>`);
     expect(sent).toEqual([]);
+  });
+
+  it('checks the blocks already scanned when the highlight is turned on, not only later ones', async () => {
+    const { sent, quotes, settle } = await run(
+      `<p>“Russia does not intend to fight Europe,” Vladimir Putin told reporters.</p>
+       <p>Steve Witkoff met officials on Tuesday.</p>`,
+      'off',
+    );
+    // Off: nothing is asked, nothing is found.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual([]);
+    expect(quotes.quotes()).toEqual([]);
+    quotes.setStyle('underline');
+    await settle(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]![0]).toMatch(/^“Russia does not intend/);
+    expect(quotes.painted().map(({ quote }) => [quote.verdict, quote.speaker])).toEqual([
+      ['same', 'vladimir-putin'],
+    ]);
+    // Off and on again: what was checked is not asked again.
+    quotes.setStyle('off');
+    quotes.setStyle('background');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('checks again when the knowledge changes: a saved quotation turns from new to same', async () => {
+    const words = 'Sanctions on oil revenue are the one lever that Moscow truly feels';
+    let current = checker;
+    const { sent, quotes, settle } = await run(
+      `<p>“${words},” Steven Pifer said.</p>
+       <p>“Russia does not intend to fight Europe,” Vladimir Putin told reporters.</p>`,
+      'underline',
+      () => current,
+    );
+    const verdicts = () => quotes.quotes().map(({ quote }) => [quote.speaker, quote.verdict]);
+    expect(verdicts()).toEqual([
+      ['steven-pifer', 'new'],
+      ['vladimir-putin', 'same'],
+    ]);
+    // The reader saves Pifer's words to My sources (here: the knowledge the background checks against).
+    const saved = {
+      id: 'saved-1',
+      published: { date: '2026-12-01' },
+    };
+    current = buildKnowledgeChecker({
+      people: PEOPLE.map((p) =>
+        p.id === 'steven-pifer'
+          ? {
+              ...p,
+              quotes: [...p.quotes, { id: 'saved-1-q1', kind: 'direct', text: words, source: saved.id }],
+            }
+          : p,
+      ),
+      sources: [...SOURCES, saved],
+    });
+    quotes.recheck();
+    // Until the answer comes, the verdicts shown stay (nothing flickers).
+    expect(verdicts()).toHaveLength(2);
+    await settle(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(verdicts()).toEqual([
+      ['steven-pifer', 'same'],
+      ['vladimir-putin', 'same'],
+    ]);
+    expect(quotes.painted()).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
  * The toolbar popup: the people on the current page (click one to jump to it and open its card),
  * a search across the whole knowledge base (a result opens as a full card here), and a switch that
  * pauses Dramatis on the current site. "Save this article" opens the review sheet (entrypoints/review) for
- * the current tab.
+ * the current tab; "Save this quote", by a new quotation under "Quotes on this page", opens it for that one.
  *
  * Keyboard: the search box keeps the focus while ArrowUp/ArrowDown move through the results and Enter
  * opens one; with an empty box ArrowDown moves into "On this page". Escape steps back: card -> results,
@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildCardModelOf } from '../../core/card-model';
 import { explainNoAccess } from '../../core/page-access';
 import { buildSearchIndex, MIN_QUERY_LENGTH, normalizeQuery } from '../../core/search';
+import { buildSaveQuoteParams } from '../../core/save-quote';
 import { isSiteDisabled, type Settings } from '../../core/settings';
 import { wrapStep } from '../../core/wrap-step';
 import { selectCardData, type CardKnowledge } from '../../core/card-data';
@@ -107,6 +108,7 @@ export function App() {
   const activeOption = options.find((o) => optionId(o) === activeId);
 
   const pagePeople = page.status === 'ready' ? page.people : [];
+  const tabId = target?.tabId;
   const card = cards.at(-1);
 
   const close = () => {
@@ -343,7 +345,24 @@ export function App() {
             ) : null}
           </section>
         )}
-        {!isSearching && page.status === 'ready' ? <QuotesSection quotes={page.quotes} /> : null}
+        {!isSearching && page.status === 'ready' ? (
+          <QuotesSection
+            quotes={page.quotes}
+            onSave={
+              tabId === undefined
+                ? undefined
+                : (quote) =>
+                    // The same review sheet as "Save this article", opened for this one quotation.
+                    void openExtensionPage(
+                      '/review.html',
+                      buildSaveQuoteParams(tabId, {
+                        text: quote.text,
+                        speaker: quote.person ?? null,
+                      }),
+                    ).then(close)
+            }
+          />
+        ) : null}
       </main>
     </div>
   );

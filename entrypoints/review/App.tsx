@@ -3,7 +3,8 @@
  * with `?tab=<id>` of the page to save. It injects the article reader into that tab (activeTab), finds
  * the quotations in the text, and lets the reader correct the metadata, tick the quotations to keep and
  * change their speakers before the background saves them to My sources. A failed save keeps the sheet
- * as it is, so nothing the reader did is lost.
+ * as it is, so nothing the reader did is lost. "Save this quote" (issue 13) opens it with `&quote=…`
+ * (core/save-quote.ts): the same sheet, with only that quotation ticked.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildMatcher } from '../../core/matcher';
@@ -19,6 +20,7 @@ import {
   type DraftFieldName,
   type QuotationChoice,
 } from '../../core/save-article';
+import { chooseOnlyQuotation, readQuoteToSave, type QuoteToSave } from '../../core/save-quote';
 import type { Person } from '../../data/schema';
 import givenNames from '../../data/given-names.json';
 import { SaveActions, type SaveOutcome } from '../../components/SaveOutcome';
@@ -71,6 +73,7 @@ export function App() {
   const settings = useSettings();
   useDocumentTheme(useResolvedTheme(settings?.theme));
   const [phase, setPhase] = useState<Phase>({ kind: 'reading', step: 'Reading the page…' });
+  const only = useMemo(() => readQuoteToSave(new URLSearchParams(location.search)), []);
 
   useEffect(() => {
     const param = new URLSearchParams(location.search).get('tab');
@@ -86,7 +89,7 @@ export function App() {
 
   return (
     <main class="rv">
-      <h1 class="rv-title">Save this article</h1>
+      <h1 class="rv-title">{only ? 'Save this quote' : 'Save this article'}</h1>
       {phase.kind === 'reading' ? (
         <div class="rv-progress" role="status">
           <progress aria-label={phase.step} />
@@ -97,7 +100,7 @@ export function App() {
           {phase.message}
         </p>
       ) : (
-        <ReviewForm draft={phase.draft} people={phase.people} />
+        <ReviewForm draft={phase.draft} people={phase.people} only={only} />
       )}
     </main>
   );
@@ -123,8 +126,16 @@ function describeLeftOut(draft: ArticleDraft, choices: readonly QuotationChoice[
   return ` Left out, as the article does not name their chosen speaker near them: ${left.join(', ')}.`;
 }
 
-/** The sheet itself: metadata fields, quotations, save. */
-function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }) {
+/** The sheet itself: metadata fields, quotations, save; `only`: the one quotation ticked at first. */
+function ReviewForm({
+  draft,
+  people,
+  only,
+}: {
+  draft: ArticleDraft;
+  people: Person[];
+  only: QuoteToSave | undefined;
+}) {
   const [values, setValues] = useState(
     () =>
       Object.fromEntries(DRAFT_FIELDS.map((f) => [f, draft.fields[f].value])) as Record<
@@ -132,7 +143,17 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
         string
       >,
   );
-  const [choices, setChoices] = useState<QuotationChoice[]>(() => chooseInitially(draft));
+  const [initial] = useState(() =>
+    only
+      ? chooseOnlyQuotation(draft, only, (id) => people.some((p) => p.id === id))
+      : { choices: chooseInitially(draft), index: -1 },
+  );
+  const [choices, setChoices] = useState<QuotationChoice[]>(initial.choices);
+  // Opened for one quotation: it is the one ticked row, brought into view.
+  useEffect(() => {
+    if (initial.index >= 0)
+      document.querySelector(`.rv-quote[data-quote="${initial.index}"]`)?.scrollIntoView({ block: 'center' });
+  }, [initial.index]);
   const [isSaving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome>();
   const names = useMemo(() => new Map(people.map((p) => [p.id, p.name])), [people]);
@@ -208,6 +229,13 @@ function ReviewForm({ draft, people }: { draft: ArticleDraft; people: Person[] }
         <h2 id="quotes-title" class="rv-subtitle">
           Quotations ({kept} of {draft.quotations.length} kept)
         </h2>
+        {only ? (
+          <p class="rv-muted" id="review-only">
+            {initial.index >= 0
+              ? 'Only the quotation you chose is ticked; tick others to save them too.'
+              : `Dramatis did not find “${only.text}” in the article’s text as it read it. Tick the quotations to save, or save the article alone.`}
+          </p>
+        ) : null}
         {draft.quotations.length === 0 ? (
           <p class="rv-muted">Dramatis found no quotations in this article. You can still save it.</p>
         ) : (

@@ -21,6 +21,7 @@ import {
   click,
   newestTabId,
   readDownload,
+  readMySourcesCounts,
   runAxeInThemes,
 } from './support/extension';
 import { locateText, PAGES_DIR, waitForCard } from './support/pages';
@@ -134,19 +135,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await article.close();
     }
 
-    const options = await browser().openExtensionPage('options.html', '#pack-my-sources');
-    try {
-      const counts = await options.poll(
-        () =>
-          document.querySelector('[data-pack="my-sources"] [data-testid="pack-counts"]')?.textContent ?? '',
-        undefined,
-        { until: (text) => text.startsWith('1 source'), timeoutMs: 8_000 },
-      );
-      // Witkoff's and Umerov's quotations (both in the knowledge base) were ticked; Brunner's was not.
-      expect(counts).toBe('1 source · 0 new people · 2 quotes');
-    } finally {
-      await options.close();
-    }
+    // Witkoff's and Umerov's quotations (both in the knowledge base) were ticked; Brunner's was not.
+    expect(await readMySourcesCounts(browser(), '1 source')).toBe('1 source · 0 new people · 2 quotes');
   });
 
   it(`${browserName}: the saved quote shows in the card on another page; source off, export, remove and import follow in the open card`, async () => {

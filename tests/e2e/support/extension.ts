@@ -226,3 +226,20 @@ export async function runAxeInThemes(page: E2EPage): Promise<Record<'light' | 'd
   await writeStorage(page, { 'settings.theme': 'system' });
   return found;
 }
+
+/**
+ * The counts Options › Packs shows for My sources ("1 source · 0 new people · 2 quotes"), once they
+ * start with `prefix` (or after 8 s, as they are then).
+ */
+export async function readMySourcesCounts(browser: E2EBrowser, prefix: string): Promise<string> {
+  const options = await browser.openExtensionPage('options.html', '#pack-my-sources');
+  try {
+    return await options.poll(
+      () => document.querySelector('[data-pack="my-sources"] [data-testid="pack-counts"]')?.textContent ?? '',
+      undefined,
+      { until: (text) => text.startsWith(prefix), timeoutMs: 8_000 },
+    );
+  } finally {
+    await options.close();
+  }
+}
