@@ -28,6 +28,8 @@ import {
 export interface SettingsStore<S> {
   /** Reads all settings; any unreadable or invalid value is replaced by its default. */
   loadSettings(): Promise<S>;
+  /** Reads all settings and the stored values of `keys` in the same storage read (one round trip). */
+  loadSettingsWith(keys: readonly string[]): Promise<{ settings: S; stored: Record<string, unknown> }>;
   /** Writes the given settings (validated first: invalid fields fall back to their defaults). */
   saveSettings(changes: Partial<S>): Promise<S>;
   /** Replaces every setting at once (an imported file). */
@@ -69,8 +71,10 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
   const isSettingKey = new Set(allKeys);
 
   /** Each setting's stored value, brought up to its current version (migrated values are written back). */
-  const readRaw = async (): Promise<Record<string, unknown>> => {
-    const stored = await readLocal(allKeys);
+  const readRaw = async (
+    extraKeys: readonly string[] = [],
+  ): Promise<{ raw: Record<string, unknown>; stored: Record<string, unknown> }> => {
+    const stored = await readLocal([...allKeys, ...extraKeys]);
     const raw: Record<string, unknown> = {};
     const migrated: Record<string, unknown> = {};
     for (const key of keys) {
@@ -85,10 +89,14 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
     }
     // Once: the next read finds the current version. A failed write leaves the old value, read again the same way.
     if (Object.keys(migrated).length > 0) await browser.storage.local.set(migrated).catch(() => undefined);
-    return raw;
+    return { raw, stored };
   };
 
-  const loadSettings = async (): Promise<S> => sanitizeSettings(await readRaw(), table);
+  const loadSettingsWith = async (extraKeys: readonly string[]) => {
+    const { raw, stored } = await readRaw(extraKeys);
+    return { settings: sanitizeSettings(raw, table), stored };
+  };
+  const loadSettings = async (): Promise<S> => (await loadSettingsWith([])).settings;
 
   const saveSettings = async (changes: Partial<S>): Promise<S> => {
     // Each setting is repaired on its own, so the write needs no read first: it leaves at once, before a
@@ -118,6 +126,7 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
 
   return {
     loadSettings,
+    loadSettingsWith,
     saveSettings,
     replaceSettings: (settings) => saveSettings({ ...settings }),
     resetSettings: () => saveSettings(defaultSettings(table)),
@@ -165,11 +174,9 @@ export async function publishAddedPeople(added: AddedPeople | undefined): Promis
  * parallel, no second round trip after the settings); a damaged added-people value reads as none.
  */
 export async function loadPageStart(): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
-  const [settings, added] = await Promise.all([
-    loadSettings(),
-    readLocal([ADDED_PEOPLE_KEY]).then((stored) => readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null)),
-  ]);
-  return { settings, added };
+  // One storage read for both: each round trip costs the page script time of its own.
+  const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY]);
+  return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
 }
 
 /**
