@@ -86,10 +86,11 @@ export default defineBackground(() => {
   watchTabLoads(
     // A new page (or a reload): its content script reports afresh once it has looked.
     (tabId) => void showCount(tabId, 0),
-    // A same-document navigation keeps the content script: ask it again.
+    // A same-document navigation keeps the content script: ask it again (for the count alone, which
+    // costs the page next to nothing: this runs on every page load).
     (tabId) =>
-      void sendToContent(tabId, 'content:get-page-state', {}).then((answer) => {
-        if (answer) void showCount(tabId, answer.isPaused ? 0 : answer.people.length);
+      void sendToContent(tabId, 'content:get-count', {}).then((answer) => {
+        if (answer) void showCount(tabId, answer.count);
       }),
   );
 

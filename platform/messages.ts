@@ -51,6 +51,8 @@ export interface ToContent {
    * switch needs it even where tab URLs are hidden). */
   'content:get-page-state': { request: Record<string, never>; response: PageState };
   'content:reveal-person': { request: { person: string }; response: { isRevealed: boolean } };
+  /** How many people the page names (the toolbar badge after a same-document navigation; 0 when paused). */
+  'content:get-count': { request: Record<string, never>; response: { count: number } };
   /** A pack was saved, imported, removed, turned on or off: the card's script drops its card data. */
   'content:knowledge-changed': { request: Record<string, never>; response: void };
 }

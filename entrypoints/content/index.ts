@@ -63,6 +63,7 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
       return { ...state, site: normalizeSite(location.hostname) };
     },
     'content:reveal-person': ({ person }) => ({ isRevealed: life.session?.reveal(person) ?? false }),
+    'content:get-count': () => ({ count: life.session?.people().length ?? 0 }),
     // A quote saved, a pack turned on or off: the page's verdicts may change ("new" becomes "same").
     'content:knowledge-changed': () => life.session?.recheckQuotes(),
   });
