@@ -249,16 +249,25 @@ function packForms(rows: readonly FormRow[]): PackedForms[] {
   return packed;
 }
 
+/** Calls `visit` with each alias form of an index, in its order (no arrays made: it runs on every page). */
+function forEachForm(
+  index: Pick<MatcherIndex, 'forms'>,
+  visit: (key: string, written: string, id: string, aliasIndex: number) => void,
+): void {
+  for (const row of index.forms) {
+    const [id, aliasIndex] = row;
+    for (let i = 2; i < row.length; i++) {
+      const form = row[i] as string | readonly [string, string];
+      if (typeof form === 'string') visit(form.toLowerCase(), form, id, aliasIndex);
+      else visit(form[1], form[0], id, aliasIndex);
+    }
+  }
+}
+
 /** The alias forms of an index, one row each, in its order. */
 export function formRows(index: Pick<MatcherIndex, 'forms'>): FormRow[] {
   const rows: FormRow[] = [];
-  for (const [id, aliasIndex, ...forms] of index.forms)
-    for (const form of forms)
-      rows.push(
-        typeof form === 'string'
-          ? [form.toLowerCase(), form, id, aliasIndex]
-          : [form[1], form[0], id, aliasIndex],
-      );
+  forEachForm(index, (key, written, id, aliasIndex) => rows.push([key, written, id, aliasIndex]));
   return rows;
 }
 
@@ -431,11 +440,15 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
   const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
   const nearSurnames = new Map<string, string[]>();
-  for (const [key, written, id, aliasIndex] of formRows(index)) {
+  forEachForm(index, (key, written, id, aliasIndex) => {
     const person = byId.get(id);
     const alias = person?.aliases[aliasIndex];
     if (!person || !alias) throw new Error(`matcher index: no alias ${aliasIndex} of "${id}" (stale index?)`);
-    if (isNearSurname(key, alias)) nearSurnames.set(id, [...(nearSurnames.get(id) ?? []), key]);
+    if (isNearSurname(key, alias)) {
+      const keys = nearSurnames.get(id);
+      if (keys) keys.push(key);
+      else nearSurnames.set(id, [key]);
+    }
     const existing = entries.get(key);
     if (existing) {
       // The same form for two people: each bare occurrence needs the page to say whom.
@@ -443,7 +456,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
         existing.owners.push(person);
         existing.needsAnchor = true;
       }
-      continue;
+      return;
     }
     const entry: AliasEntry = {
       alias,
@@ -454,7 +467,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     };
     entries.set(key, entry);
     entryAt[insertKey(trie, entryAt, key)] = entry;
-  }
+  });
   const notNameEnds = new Map(
     index.notNames.map((phrase) => [insertKey(trie, entryAt, foldString(phrase)), phrase]),
   );
