@@ -115,9 +115,14 @@ export interface Matcher {
    * The trie of folded alias forms, as one map of transitions: `transition(node, code unit)` -> child;
    * node 0 is the root. (One map of small integers is built far quicker than a map per node.)
    */
-  readonly trie: ReadonlyMap<number, number>;
+  readonly trie: Map<number, number>;
   /** The alias form that ends at each trie node, if one does. */
-  readonly entryAt: readonly (AliasEntry | undefined)[];
+  readonly entryAt: (AliasEntry | undefined)[];
+  /**
+   * Alias forms (and phrases that are not names) not yet in the trie, by their first letter's code: the
+   * trie grows by the letters a page's candidates start with (`growTrie`), so a page builds only those.
+   */
+  readonly pending: Map<number, { keys: [string, AliasEntry][]; phrases: [string, string][] }>;
   /** Given name's skeleton (`nameSkeleton`) -> ids of the people who have it, in any of its forms. */
   readonly givenNames: Map<string, Set<string>>;
   /** Skeletons of given names of people outside the knowledge base (see data/given-names.json). */
@@ -127,7 +132,7 @@ export interface Matcher {
   /** Skeletons already worked out, by folded word (a page repeats its names). */
   readonly skeletons: Map<string, string>;
   /** Trie nodes where a phrase that is not a name ends ("Trump Tower") -> the phrase as written. */
-  readonly notNameEnds: ReadonlyMap<number, string>;
+  readonly notNameEnds: Map<number, string>;
   /** Folded generational suffixes that, after a surname, name a different person. */
   readonly suffixes: ReadonlySet<string>;
   /** Folded middle names / patronymics -> ids of the people who have them. */
@@ -379,6 +384,16 @@ function isNearSurname(key: string, alias: MatcherAlias | undefined): boolean {
   return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH && key === key.normalize('NFC');
 }
 
+/** Puts the pending forms and phrases that start with the letter of code `letter` into the trie (once). */
+function growTrie(matcher: Matcher, letter: number): void {
+  const group = matcher.pending.get(letter);
+  if (!group) return;
+  matcher.pending.delete(letter);
+  const { trie, entryAt, notNameEnds } = matcher;
+  for (const [key, entry] of group.keys) entryAt[insertKey(trie, entryAt, key)] = entry;
+  for (const [key, phrase] of group.phrases) notNameEnds.set(insertKey(trie, entryAt, key), phrase);
+}
+
 /** Adds `key` to the trie; returns the node it ends at. */
 function insertKey(trie: Map<number, number>, entryAt: (AliasEntry | undefined)[], key: string): number {
   let node = 0;
@@ -436,8 +451,6 @@ function alternationSource(literals: readonly string[]): string {
 /** Builds a matcher for `people` from their index (the index must come from the same people). */
 export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPerson[]): Matcher {
   const byId = new Map(people.map((p) => [p.id, p]));
-  const trie = new Map<number, number>();
-  const entryAt: (AliasEntry | undefined)[] = [undefined];
   const entries = new Map<string, AliasEntry>();
   const nearSurnames = new Map<string, string[]>();
   forEachForm(index, (key, written, id, aliasIndex) => {
@@ -466,11 +479,19 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
       needsAnchor: Boolean(alias.ambiguous) || Boolean(alias.sharedWith?.length),
     };
     entries.set(key, entry);
-    entryAt[insertKey(trie, entryAt, key)] = entry;
   });
-  const notNameEnds = new Map(
-    index.notNames.map((phrase) => [insertKey(trie, entryAt, foldString(phrase)), phrase]),
-  );
+  const pending: Matcher['pending'] = new Map();
+  const groupOf = (key: string) => {
+    const letter = key.charCodeAt(0);
+    let group = pending.get(letter);
+    if (!group) pending.set(letter, (group = { keys: [], phrases: [] }));
+    return group;
+  };
+  for (const [key, entry] of entries) groupOf(key).keys.push([key, entry]);
+  for (const phrase of index.notNames) {
+    const key = foldString(phrase);
+    groupOf(key).phrases.push([key, phrase]);
+  }
   const idsByName = (rows: readonly (readonly [string, string])[]) => {
     const map = new Map<string, Set<string>>();
     for (const [key, id] of rows) {
@@ -481,13 +502,14 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     return map;
   };
   return {
-    trie,
-    entryAt,
+    trie: new Map(),
+    entryAt: [undefined],
+    pending,
     givenNames: idsByName(index.givenNames),
     otherGivenNames: new Set(index.otherGivenNames),
     letters: index.letters,
     skeletons: new Map(),
-    notNameEnds,
+    notNameEnds: new Map(),
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
     prefixes: globalPattern(index.patterns.prefixes),
@@ -562,6 +584,7 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     const i = found.index;
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
+    growTrie(matcher, folded.charCodeAt(i));
     // Walk the trie; remember the longest alias (or phrase that is not a name) ending on a word boundary.
     const { trie, entryAt, notNameEnds } = matcher;
     let node = trie.get(transition(0, folded.charCodeAt(i)));
@@ -686,6 +709,7 @@ function learnNearSpelling(
 
 /** The alias entry whose folded form is exactly `key`, if any. */
 function findTrieEntry(matcher: Matcher, key: string): AliasEntry | undefined {
+  growTrie(matcher, key.charCodeAt(0));
   let node: number | undefined = 0;
   for (let k = 0; k < key.length && node !== undefined; k++)
     node = matcher.trie.get(transition(node, key.charCodeAt(k)));
