@@ -30,8 +30,9 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
   const reading = loadPageStart(); // Read while the first chunk is scanned; painted once read (unless paused).
   const life = new PageLifecycle({
     hostname: location.hostname,
-    startSession: (page, settings, isPaintHeld) =>
-      new Session({
+    startSession: (page, settings, isPaintHeld) => {
+      markLoadStep('matcher-ready'); // Once: the matcher is built, its session not started yet.
+      return new Session({
         root,
         matcher: page.matcher,
         settings,
@@ -43,9 +44,9 @@ async function runDramatis(ctx: ContentScriptContext): Promise<void> {
         reportCount: (count) => void sendToBackground('background:page-people', { count }),
         checkQuotes: (blocks) => sendToBackground('background:check-quotes', { blocks }),
         hideSite: () => void pauseSite(location.hostname),
-      }),
+      });
+    },
   });
-  markLoadStep('matcher-ready');
   void life.session?.firstPass.then(() => markLoadStep('first-pass'));
   life.begin(await reading);
   markLoadStep('settings-read');
