@@ -58,13 +58,23 @@ const shownQuotes = async (article: E2EPage, expected: readonly string[]) =>
     .map((q) => q.id)
     .sort();
 
-const switchState = (options: E2EPage, id: string) =>
-  options.evaluate((sel) => {
-    const button = document.getElementById(sel);
-    return button
-      ? { checked: button.getAttribute('aria-checked'), disabled: button.hasAttribute('disabled') }
-      : null;
-  }, id);
+type SwitchState = { checked: string | null; disabled: boolean } | null;
+
+/**
+ * A switch's state on the options page, once it is `expected` (or after 5 s, as it is then): the page
+ * follows a setting written elsewhere through its own storage listener, a moment after the open card may.
+ */
+const switchState = (options: E2EPage, id: string, expected?: SwitchState) =>
+  options.poll(
+    (sel): SwitchState => {
+      const button = document.getElementById(sel);
+      return button
+        ? { checked: button.getAttribute('aria-checked'), disabled: button.hasAttribute('disabled') }
+        : null;
+    },
+    id,
+    { until: (state) => !expected || JSON.stringify(state) === JSON.stringify(expected) },
+  );
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const browser = useBrowser(browserName);
@@ -136,12 +146,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await click(options, '#outlet-kyiv-post');
       const withoutKp = quoteIds([SOURCE_002, '003_e5f86a3492c09562', '004_11d8a4770e6080f9']);
       expect(await shownQuotes(article, withoutKp)).toEqual([...withoutKp].sort());
+      const offByOutlet = { checked: 'false', disabled: true };
       for (const id of KYIV_POST_SOURCES)
-        expect(await switchState(options, `source-${id}`)).toEqual({ checked: 'false', disabled: true });
-      expect(await switchState(options, `source-${SOURCE_002}`)).toEqual({
-        checked: 'true',
-        disabled: false,
-      });
+        expect(await switchState(options, `source-${id}`, offByOutlet)).toEqual(offByOutlet);
+      const on = { checked: 'true', disabled: false };
+      expect(await switchState(options, `source-${SOURCE_002}`, on)).toEqual(on);
 
       await click(options, '#outlet-kyiv-post');
       expect(await shownQuotes(article, ALL_QUOTES)).toEqual([...ALL_QUOTES].sort());
