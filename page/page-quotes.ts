@@ -84,10 +84,15 @@ export class PageQuotes implements MentionIndex<PageQuote> {
     }
     // Noted even while the highlight is off (a Set of blocks the scan has anyway), so that turning it
     // on checks the blocks already scanned, not only those scanned after.
-    for (const { block } of change.added)
-      if (block.mentions.length > 0 && hasQuotationMark(block.block.text)) this.candidates.add(block);
+    const isChecking = this.style !== 'off' && !this.isStopped;
+    for (const { block } of change.added) {
+      if (block.mentions.length === 0 || !hasQuotationMark(block.block.text)) continue;
+      this.candidates.add(block);
+      // Only the blocks this change added: a growing feed is not walked whole at each change.
+      if (isChecking && !this.known.has(block)) this.pending.add(block);
+    }
     if (isChanged) this.changed();
-    this.queue((block) => !this.known.has(block));
+    this.schedule();
   }
 
   /**
