@@ -37,7 +37,9 @@ export default defineConfig({
     // webextension-polyfill (which the other entrypoints keep), so `wxt/browser` resolves to
     // platform/native-browser.ts in its build alone; WXT's own content-script context imports it too.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entry) => entry.type === 'content-script')) return;
+      // The page session's bundle (entrypoints/page-session.ts) runs beside it in the same world: the same.
+      if (!entrypoints.some((entry) => entry.type === 'content-script' || entry.name === 'page-session'))
+        return;
       config.resolve ??= {};
       config.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },

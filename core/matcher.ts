@@ -425,7 +425,7 @@ function globalPattern(source: string): RegExp {
  * ("d(?:mi|on)|u(?:me|mi)"): V8 then decides on one character per branch instead of trying each
  * literal in turn, which made the scan's prefix search about a quarter faster (bench/results/issue-15.md).
  */
-function alternationSource(literals: readonly string[]): string {
+export function alternationSource(literals: readonly string[]): string {
   const root: PatternNode = { next: new Map(), isEnd: false };
   for (const literal of literals) {
     let node = root;

@@ -5,3 +5,8 @@ declare module 'virtual:dramatis-matcher-index' {
   /** What the matcher and the popup read of each person, in knowledge-base order. */
   export const people: readonly import('../core/indexed-person').IndexedPerson[];
 }
+declare module 'virtual:dramatis-name-gate' {
+  /** The bundled people's name gate (core/name-gate.ts). */
+  const gate: import('../core/name-gate').NameGateSource;
+  export default gate;
+}

@@ -64,6 +64,8 @@ export default defineBackground(() => {
     },
     'background:load-card': (_request, { tab, frameId }) =>
       tab?.id !== undefined && runInFrame(tab.id, frameId ?? 0, '/card.js'),
+    'background:load-page': (_request, { tab, frameId }) =>
+      tab?.id !== undefined && runInFrame(tab.id, frameId ?? 0, '/page-session.js'),
     'background:take-search': () => {
       const search = pendingSearch;
       pendingSearch = undefined;

@@ -8,6 +8,7 @@
 import type { Settings } from '../core/settings';
 import type { CardRequest, CardUi, CardUiOptions } from './card-ui';
 import { markLoadStep } from './load-marks';
+import { loadOnDemand, registerOnDemand } from './on-demand';
 import type { PageMention } from './page-mentions';
 import type { PageQuote, PageQuotes } from './page-quotes';
 
@@ -31,17 +32,12 @@ export interface CardModule {
   createUi: (options: CardUiOptions) => CardUi;
 }
 
-/**
- * Where the card's bundle leaves itself: a property of the isolated world's global, which the content
- * script and a script the extension injects into the same frame share, and the page cannot see.
- */
+/** Where the card's bundle leaves itself (page/on-demand.ts). */
 const CARD_MODULE_KEY = '__dramatisCardModule';
-
-type CardGlobal = typeof globalThis & { [CARD_MODULE_KEY]?: CardModule };
 
 /** Called by the card's bundle when it runs: hands the card to the content script. */
 export function registerCardModule(module: CardModule): void {
-  (globalThis as CardGlobal)[CARD_MODULE_KEY] = module;
+  registerOnDemand(CARD_MODULE_KEY, module);
 }
 
 /**
@@ -49,10 +45,7 @@ export function registerCardModule(module: CardModule): void {
  * which injects it). Rejects when the bundle did not register itself, so that the caller may try again.
  */
 export async function loadCardModule(inject: () => Promise<unknown>): Promise<CardModule> {
-  const registered = () => (globalThis as CardGlobal)[CARD_MODULE_KEY];
-  if (!registered()) await inject();
-  const module = registered();
-  if (!module) throw new Error('Dramatis: the card script did not load in this frame');
+  const module = await loadOnDemand<CardModule>(CARD_MODULE_KEY, inject, 'card');
   markLoadStep('card-loaded');
   return module;
 }

@@ -8,6 +8,8 @@ import type { SessionTiming } from './session';
 /** The steps marked, in the order they happen. */
 export type LoadStep =
   | 'start'
+  | 'gate-opened'
+  | 'session-loaded'
   | 'settings-read'
   | 'matcher-ready'
   | 'first-chunk'

@@ -139,6 +139,11 @@ export interface ToBackground {
   'background:check-quotes': { request: { blocks: string[] }; response: PageQuotes };
   /** Runs the card's script (Preact, the card, its data) in the sender's frame; false when refused. */
   'background:load-card': { request: Record<string, never>; response: boolean };
+  /**
+   * Runs the page session's script (matcher, highlights, quotations) in the sender's frame, once the first
+   * stage found a name there (issue 10); false when refused.
+   */
+  'background:load-page': { request: Record<string, never>; response: boolean };
   /** The popup picks up a search the background was asked to open (and clears it). */
   'background:take-search': { request: Record<string, never>; response: { query: string | undefined } };
 }

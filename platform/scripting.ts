@@ -1,8 +1,11 @@
-/** Runs the extension's on-demand scripts in a page's frame (the card, page/card-module.ts). */
+/**
+ * Runs the extension's on-demand scripts in a page's frame: the page's session once its first stage
+ * found a name (page/page-module.ts), the card (page/card-module.ts).
+ */
 import { browser } from 'wxt/browser';
 
 /** The extension's scripts a content script may ask the background to run in its frame. */
-export type OnDemandScript = '/card.js';
+export type OnDemandScript = '/card.js' | '/page-session.js';
 
 /**
  * Runs `file` in one frame of a tab, in the isolated world the extension's content scripts share there

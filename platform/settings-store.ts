@@ -179,6 +179,20 @@ export async function loadPageStart(): Promise<{ settings: Settings; added: Adde
   return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
 }
 
+/** The added people alone (the first stage of a page, page/name-watch.ts); a damaged value reads as none. */
+export async function loadAddedPeople(): Promise<AddedPeople | undefined> {
+  const stored = await readLocal([ADDED_PEOPLE_KEY]);
+  return readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null);
+}
+
+/** Calls `onChange` each time the background publishes the added people again; returns the unwatch function. */
+export function watchAddedPeople(onChange: (added: AddedPeople | undefined) => void): () => void {
+  return watchLocal((changes) => {
+    const added = changes[ADDED_PEOPLE_KEY];
+    if (added) onChange(readAddedPeople(added.newValue ?? null));
+  });
+}
+
 /**
  * Follows what a page started from, with ONE storage listener: fresh settings when a setting changes, and
  * the added people when the background publishes them again (a reader added, edited or removed someone

@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { toIndexedPerson } from '../core/indexed-person';
 import { compileMatcherIndex } from '../core/matcher';
+import { nameGateSource } from '../core/name-gate';
 import { loadKnowledgeBase, PROJECT_ROOT } from './kb-files';
 
 export const MATCHER_INDEX_MODULE = 'virtual:dramatis-matcher-index';
+/** The bundled people's name gate (core/name-gate.ts), alone: the script every page runs imports only this. */
+export const NAME_GATE_MODULE = 'virtual:dramatis-name-gate';
 
 const GIVEN_NAMES = join(PROJECT_ROOT, 'data', 'given-names.json');
 /** The tables of data/name-lexicon.ts, read by compileMatcherIndex. */
@@ -22,14 +25,27 @@ const LEXICON_FILES = ['nicknames.json', 'romanization.json', 'not-names.json'].
 );
 const PEOPLE_DIR = join(PROJECT_ROOT, 'data', 'people');
 
-/** The module's source, and the files it was computed from (to rebuild when one changes). */
-export function matcherIndexModule(): { code: string; files: string[] } {
+/** The bundled knowledge base's index, and the files it was computed from (to rebuild when one changes). */
+function compileBundledIndex() {
   const kb = loadKnowledgeBase();
   const { names } = JSON.parse(readFileSync(GIVEN_NAMES, 'utf8')) as { names: string[] };
   const index = compileMatcherIndex(kb.people, names);
   // Listed, not read again: loadKnowledgeBase has read and validated them.
   const personFiles = readdirSync(PEOPLE_DIR).filter((name) => name.endsWith('.json'));
   const files = [GIVEN_NAMES, ...LEXICON_FILES, ...personFiles.map((name) => join(PEOPLE_DIR, name))];
+  return { kb, index, files };
+}
+
+/** The name gate module's source (`export default` the bundled gate's source), and its files. */
+export function nameGateModule(): { code: string; files: string[] } {
+  const { kb, index, files } = compileBundledIndex();
+  const gate = nameGateSource(index, kb.people);
+  return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(gate))});`, files };
+}
+
+/** The module's source, and the files it was computed from (to rebuild when one changes). */
+export function matcherIndexModule(): { code: string; files: string[] } {
+  const { kb, index, files } = compileBundledIndex();
   // A JSON string parsed once is the quickest way for a JavaScript engine to load plain data.
   const people = kb.people.map(toIndexedPerson);
   const code =
@@ -40,13 +56,17 @@ export function matcherIndexModule(): { code: string; files: string[] } {
 
 /** The Vite plugin. */
 export function matcherIndexPlugin(): Plugin {
-  const resolved = `\0${MATCHER_INDEX_MODULE}`;
+  const modules = new Map([
+    [`\0${MATCHER_INDEX_MODULE}`, matcherIndexModule],
+    [`\0${NAME_GATE_MODULE}`, nameGateModule],
+  ]);
   return {
     name: 'dramatis-matcher-index',
-    resolveId: (id) => (id === MATCHER_INDEX_MODULE ? resolved : undefined),
+    resolveId: (id) => (id === MATCHER_INDEX_MODULE || id === NAME_GATE_MODULE ? `\0${id}` : undefined),
     load(id) {
-      if (id !== resolved) return undefined;
-      const { code, files } = matcherIndexModule();
+      const make = modules.get(id);
+      if (!make) return undefined;
+      const { code, files } = make();
       for (const file of files) this.addWatchFile(file);
       return code;
     },

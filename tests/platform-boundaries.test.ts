@@ -93,8 +93,8 @@ describe('platform boundaries', () => {
     expect(readdirSync(dir).filter((name) => !/^index\.tsx?$/.test(name))).toEqual([]);
   });
 
-  it('the content script does not load the add-person form’s word list (data/common-words.json)', () => {
-    // Follows the relative imports from the content script, as the bundler would (type-only ones vanish).
+  /** The shipped files a script's relative imports reach, as the bundler would follow them (type-only ones vanish). */
+  const reachedFrom = (entry: string): Set<string> => {
     const imports =
       /(?:^|\n)\s*(?:import|export)\s+(type\s)?(?:[^;'"]*?\sfrom\s*)?'(\.[^']+)'|\bimport\(\s*'(\.[^']+)'\s*\)/g;
     const reached = new Set<string>();
@@ -113,10 +113,29 @@ describe('platform boundaries', () => {
         else reached.add(base);
       }
     };
-    visit('entrypoints/content/index.ts');
-    expect(reached).toContain('page/session.ts');
-    expect(reached).toContain('data/matcher-index.ts');
-    expect([...reached].filter((p) => /common-words|person-form/.test(p))).toEqual([]);
+    visit(entry);
+    return reached;
+  };
+
+  it('the script every page runs carries the name gate alone: no matcher, session, card or card data (issue 10)', () => {
+    const reached = reachedFrom('entrypoints/content/index.ts');
+    expect(reached).toContain('page/name-watch.ts');
+    expect(reached).toContain('data/name-gate.ts');
+    expect(
+      [...reached].filter((p) =>
+        /page\/session|data\/matcher-index|data\/bundle|page\/card-ui|page\/highlights\.ts|core\/quotations/.test(
+          p,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('neither stage loads the add-person form’s word list (data/common-words.json)', () => {
+    const session = reachedFrom('entrypoints/page-session.ts');
+    expect(session).toContain('page/session.ts');
+    expect(session).toContain('data/matcher-index.ts');
+    for (const reached of [reachedFrom('entrypoints/content/index.ts'), session])
+      expect([...reached].filter((p) => /common-words|person-form/.test(p))).toEqual([]);
   });
 
   it('pure core/ imports nothing from data/bundle.ts', () => {

@@ -1,15 +1,19 @@
-/** The content script, on every page: wiring only. Storage -> the page's lifecycle (page/page-lifecycle.ts: the
- * matcher and one Session in step with the settings and added people), the popup's answers; card and quote
- * check load on demand. */
+/**
+ * The content script, on every page (issue 10's first stage): the name gate and nothing else. It reads
+ * the page's text through the gate (page/name-watch.ts) and watches what the page adds; where a name may
+ * be, it has the background run the page's session (entrypoints/page-session.ts) in this frame and hands
+ * it the popup's questions from then on. A page that names nobody loads no matcher, card or quotations.
+ */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { normalizeSite } from '../../core/settings';
-import { loadCardModule } from '../../page/card-module';
-import { LOAD_MARK_TIMING, markLoadStep } from '../../page/load-marks';
-import { PageLifecycle } from '../../page/page-lifecycle';
-import { Session } from '../../page/session';
+import { nameGateSource } from '../../core/name-gate';
+import { BUNDLED_NAME_GATE } from '../../data/name-gate';
+import { markLoadStep } from '../../page/load-marks';
+import { NameWatch } from '../../page/name-watch';
+import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadPageStart, pauseSite, saveSettings, watchPageStart } from '../../platform/settings-store';
+import { loadAddedPeople, watchAddedPeople } from '../../platform/settings-store';
+import type { AddedPeople } from '../../core/added-people';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
 export default defineContentScript({
@@ -19,59 +23,45 @@ export default defineContentScript({
   noScriptStartedPostMessage: true, // WXT's future default: no postMessage to the page (~4 ms CPU a load).
   main(ctx) {
     markLoadStep('start');
-    void runDramatis(ctx);
+    watchForNames(ctx);
   },
 });
-const PAUSED = { people: [], quotes: [], isPaused: true };
-/** Starts Dramatis on this page and keeps it in step with the settings and added people until the context dies. */
-async function runDramatis(ctx: ContentScriptContext): Promise<void> {
+
+/** Reads the page through the name gate until it opens; then starts the page's session. */
+function watchForNames(ctx: ContentScriptContext): void {
   const root = document.body;
   if (!root) return;
-  const reading = loadPageStart(); // Read while the first chunk is scanned; painted once read (unless paused).
-  const life = new PageLifecycle({
-    hostname: location.hostname,
-    startSession: (page, settings, isPaintHeld) => {
-      markLoadStep('matcher-ready'); // Once: the matcher is built, its session not started yet.
-      return new Session({
-        root,
-        matcher: page.matcher,
-        settings,
-        isPaintHeld,
-        nameOf: page.nameOf,
-        timing: LOAD_MARK_TIMING,
-        loadCard: () => loadCardModule(() => sendToBackground('background:load-card', {})),
-        saveCorrections: (corrections) => void saveSettings({ corrections }),
-        reportCount: (count) => void sendToBackground('background:page-people', { count }),
-        checkQuotes: (blocks) => sendToBackground('background:check-quotes', { blocks }),
-        hideSite: () => void pauseSite(location.hostname),
-      });
-    },
-  });
-  void life.session?.firstPass.then(() => markLoadStep('first-pass'));
-  life.begin(await reading);
-  markLoadStep('settings-read');
-  // One storage listener: settings, and the people the reader adds, edits or removes in another tab.
-  const unwatch = watchPageStart({
-    onSettings: (settings) => life.updateSettings(settings),
-    onAddedPeople: (added) => life.updateAddedPeople(added),
-  });
+  let answers: PageAnswers | undefined;
+  const idle = idleAnswers(location.hostname);
+  const startPage = () => {
+    markLoadStep('gate-opened'); // Once: the watch stops as its gate opens (the session follows the people).
+    loadPageModule(() => sendToBackground('background:load-page', {}))
+      .then((module) => {
+        if (!ctx.isInvalid) answers = module.start(ctx);
+      })
+      .catch((error: unknown) => console.error('Dramatis:', error));
+  };
+  const watch = new NameWatch({ root, gate: BUNDLED_NAME_GATE, onNames: startPage });
+  // The people the reader added have a gate of their own: now, and each time the background publishes them.
+  const addPeople = (added: AddedPeople | undefined) => {
+    if (added) watch.addGate(nameGateSource(added.index, added.people));
+  };
+  const unwatchPeople = watchAddedPeople(addPeople);
+  void loadAddedPeople().then(addPeople);
+  // The session answers once it runs; until then, the page names nobody.
+  const answer =
+    <K extends keyof ToContent>(type: K) =>
+    (request: ToContent[K]['request']) =>
+      (answers ?? idle)[type](request);
   const stopListening = listen<ToContent>({
-    'content:get-page-state': () => {
-      const session = life.session;
-      const state = session
-        ? { people: session.people(), quotes: session.quoteItems(), isPaused: false }
-        : PAUSED;
-      return { ...state, site: normalizeSite(location.hostname) };
-    },
-    'content:reveal-person': ({ person }) => ({ isRevealed: life.session?.reveal(person) ?? false }),
-    'content:get-count': () => ({ count: life.session?.people().length ?? 0 }),
-    // A quote saved, a pack turned on or off: the page's verdicts may change ("new" becomes "same").
-    'content:knowledge-changed': () => life.session?.recheckQuotes(),
+    'content:get-page-state': answer('content:get-page-state'),
+    'content:reveal-person': answer('content:reveal-person'),
+    'content:get-count': answer('content:get-count'),
+    'content:knowledge-changed': answer('content:knowledge-changed'),
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => life.session?.rescan());
   ctx.onInvalidated(() => {
-    unwatch();
+    watch.stop();
+    unwatchPeople();
     stopListening();
-    life.stop();
   });
 }

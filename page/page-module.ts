@@ -1,0 +1,48 @@
+/**
+ * The page's session as the first stage sees it before it is loaded (issue 10): the content script that
+ * every page runs carries only the name gate (page/name-watch.ts); where the gate opens, the background
+ * injects the session's bundle (entrypoints/page-session.ts: matcher, highlights, quotations, the popup's
+ * answers), which hands itself over here. Only types cross, so importing this module loads none of it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { normalizeSite } from '../core/settings';
+import type { ToContent } from '../platform/messages';
+import { loadOnDemand, registerOnDemand } from './on-demand';
+
+/** The answers of a page to the popup and the background (platform/messages.ts `ToContent`). */
+export type PageAnswers = {
+  [K in keyof ToContent]: (request: ToContent[K]['request']) => ToContent[K]['response'];
+};
+
+/** What the session's bundle gives the content script. */
+export interface PageModule {
+  /** Starts Dramatis on this page, for the life of `ctx`; returns what the page answers from now on. */
+  start: (ctx: ContentScriptContext) => PageAnswers;
+}
+
+const PAGE_MODULE_KEY = '__dramatisPageModule';
+
+/** Called by the session's bundle when it runs. */
+export function registerPageModule(module: PageModule): void {
+  registerOnDemand(PAGE_MODULE_KEY, module);
+}
+
+/** The session's bundle, loaded once (`inject` asks the background to run it in this frame). */
+export function loadPageModule(inject: () => Promise<unknown>): Promise<PageModule> {
+  return loadOnDemand<PageModule>(PAGE_MODULE_KEY, inject, 'page session');
+}
+
+/** What a page answers while no session runs there: nobody named (the popup says whether the site is paused). */
+export function idleAnswers(hostname: string): PageAnswers {
+  return {
+    'content:get-page-state': () => ({
+      people: [],
+      quotes: [],
+      isPaused: false,
+      site: normalizeSite(hostname),
+    }),
+    'content:reveal-person': () => ({ isRevealed: false }),
+    'content:get-count': () => ({ count: 0 }),
+    'content:knowledge-changed': () => undefined,
+  };
+}
