@@ -440,10 +440,11 @@ export const NOT_AFTER = '0-9a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0430-\\u045f';
  * before is none of `NOT_AFTER`. About half the places where an alias's first letters occur are inside
  * a word ("tru" in "construction"); V8 discards them at once instead of handing each to `scanText`,
  * which pays for the given names' literals (bench/results/issue-15.md). `scanText` still checks every
- * word start in full (`isWordChar`).
+ * word start in full (`isWordChar`). The literals are looked ahead for, so a match is empty: `test`
+ * finds the next place without making a match array.
  */
 function scanPattern(starts: string): RegExp {
-  return new RegExp(starts ? `(?<![${NOT_AFTER}])(?:${starts})` : '(?!)', 'g');
+  return new RegExp(starts ? `(?<![${NOT_AFTER}])(?=${starts})` : '(?!)', 'g');
 }
 
 /**
@@ -602,12 +603,13 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
   const { folded, length } = norm;
   const out: Candidate[] = [];
   let previousEnd = -1;
-  const namings: Namings = { latin: [], cyrillic: [] };
-  // The prefix pattern (compiled once, run natively) finds the few places worth a trie walk.
+  const namings: Namings = { latin: undefined, cyrillic: undefined };
+  // The prefix pattern (compiled once, run natively) finds the few places worth a trie walk. It only
+  // looks ahead, so `test` leaves `lastIndex` where it matched, and no match array is made.
   const prefixes = matcher.prefixes;
   prefixes.lastIndex = 0;
-  for (let found = prefixes.exec(folded); found !== null; found = prefixes.exec(folded)) {
-    const i = found.index;
+  while (prefixes.test(folded)) {
+    const i = prefixes.lastIndex;
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
     growTrie(matcher, folded.charCodeAt(i));
@@ -655,8 +657,8 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     prefixes.lastIndex = bestEnd;
   }
   // As the given-name patterns of before did: the Latin names in text order, then the Cyrillic ones.
-  for (const { start, end, ids } of namings.latin) learnNearSpelling(matcher, norm, start, end, ids);
-  for (const { start, end, ids } of namings.cyrillic) learnNearSpelling(matcher, norm, start, end, ids);
+  for (const { start, end, ids } of namings.latin ?? []) learnNearSpelling(matcher, norm, start, end, ids);
+  for (const { start, end, ids } of namings.cyrillic ?? []) learnNearSpelling(matcher, norm, start, end, ids);
   if (matcher.learned.pattern) addLearnedSpellings(matcher, norm, text, out);
   return out;
 }
@@ -676,10 +678,10 @@ interface Naming {
   ids: readonly string[];
 }
 
-/** The given names a text's scan read, Latin and Cyrillic apart (see `scanText`). */
+/** The given names a text's scan read, Latin and Cyrillic apart (see `scanText`); made when one is. */
 interface Namings {
-  latin: Naming[];
-  cyrillic: Naming[];
+  latin: Naming[] | undefined;
+  cyrillic: Naming[] | undefined;
 }
 
 /**
@@ -701,7 +703,7 @@ function addNaming(
     if (chars.charCodeAt(start) !== folded.charCodeAt(start) - 0x20) return;
     for (let k = start + 1; k < end; k++) if (chars.charCodeAt(k) !== folded.charCodeAt(k)) return;
   }
-  const list = given.isLatin ? namings.latin : namings.cyrillic;
+  const list = given.isLatin ? (namings.latin ??= []) : (namings.cyrillic ??= []);
   const last = list[list.length - 1];
   if (last?.start === start) {
     last.end = end;
