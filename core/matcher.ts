@@ -245,7 +245,7 @@ export interface MatcherIndex {
   readonly givenForms: readonly (readonly [string, string])[];
   /** Words one edit from a surname of these people (data/not-names.json): never a near spelling. */
   readonly nearWords: readonly string[];
-  /** The sources of the matcher's patterns (`indexPatterns`), written when the index is compiled. */
+  /** The source of the scan's pattern (`indexPatterns`), written when the index is compiled. */
   readonly patterns: IndexPatterns;
 }
 
