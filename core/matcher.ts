@@ -119,10 +119,16 @@ export interface Matcher {
   /** The alias form that ends at each trie node, if one does. */
   readonly entryAt: (AliasEntry | undefined)[];
   /**
-   * Alias forms (and phrases that are not names) not yet in the trie, by their first letter's code: the
-   * trie grows by the letters a page's candidates start with (`growTrie`), so a page builds only those.
+   * Alias forms (and phrases that are not names, and given names) not yet in the trie, by their first
+   * letter's code: the trie grows by the letters a page's candidates start with (`growTrie`), so a page
+   * builds only those.
    */
-  readonly pending: Map<number, { keys: [string, AliasEntry][]; phrases: [string, string][] }>;
+  readonly pending: Map<number, PendingForms>;
+  /**
+   * Trie nodes where a given name a near spelling may follow ends, with its space ("rustem ") -> whose
+   * it is: the trie walk that reads a page's candidates reads these too (`scanText`).
+   */
+  readonly givenEnds: Map<number, GivenName>;
   /** Given name's skeleton (`nameSkeleton`) -> ids of the people who have it, in any of its forms. */
   readonly givenNames: Map<string, Set<string>>;
   /** Skeletons of given names of people outside the knowledge base (see data/given-names.json). */
@@ -137,10 +143,11 @@ export interface Matcher {
   readonly suffixes: ReadonlySet<string>;
   /** Folded middle names / patronymics -> ids of the people who have them. */
   readonly middleNames: Map<string, Set<string>>;
-  /** Matches the first characters of every alias form: where a trie walk may succeed. */
+  /**
+   * Matches, at a word start, the first characters of every alias form and every given name that a near
+   * spelling may follow with its space: where a trie walk may succeed (`scanPattern`).
+   */
   readonly prefixes: RegExp;
-  /** Where a near spelling of a surname may follow: the people's given names (`findNearNamings`). */
-  readonly givenTriggers: GivenTriggers;
   /** Person id -> their folded surname forms long enough to accept a near spelling of. */
   readonly nearSurnames: ReadonlyMap<string, readonly string[]>;
   /** Words one edit from a surname that are never a near spelling of it ("Piper", "Tramp"). */
@@ -149,18 +156,23 @@ export interface Matcher {
   readonly learned: LearnedSpellings;
 }
 
-/**
- * Finds the knowledge base's given names, each with its following space, in two patterns that V8 runs
- * fast because their first letters are rare in text: Latin ones capitalised, in the text as written;
- * Cyrillic ones in the folded text (a Cyrillic capital shares the low bits of a space, which would stop
- * V8 from skipping ahead). Run on every block: 1.7 ms per 1.5 M characters (bench/results/issue-15.md),
- * where the alias patterns' first letters would cost several times that.
- */
-interface GivenTriggers {
-  latin: RegExp;
-  cyrillic: RegExp;
-  /** Folded form of a given name -> ids of the people who have it. */
-  ids: ReadonlyMap<string, readonly string[]>;
+/** The forms of one first letter waiting to be put into the trie (`Matcher.pending`). */
+interface PendingForms {
+  keys: [string, AliasEntry][];
+  phrases: [string, string][];
+  /** Given names a near spelling may follow, folded, with their space ("rustem "). */
+  given: [string, GivenName][];
+}
+
+/** A folded form of a given name that a near spelling may follow (`MatcherIndex.givenForms`). */
+interface GivenName {
+  /** The people who have it. */
+  ids: string[];
+  /**
+   * Written in Latin letters: read only capitalised with the rest as written ("Rustem", not "RUSTEM");
+   * a Cyrillic one is read in any case (`learnNearSpelling` wants its first letter a capital).
+   */
+  isLatin: boolean;
 }
 
 /**
@@ -233,7 +245,7 @@ export interface MatcherIndex {
   readonly givenForms: readonly (readonly [string, string])[];
   /** Words one edit from a surname of these people (data/not-names.json): never a near spelling. */
   readonly nearWords: readonly string[];
-  /** The sources of the matcher's patterns (`indexPatterns`), written when the index is compiled. */
+  /** The source of the scan's pattern (`indexPatterns`), written when the index is compiled. */
   readonly patterns: IndexPatterns;
 }
 
@@ -277,30 +289,23 @@ export function formRows(index: Pick<MatcherIndex, 'forms'>): FormRow[] {
 }
 
 /**
- * The sources of the patterns the scan runs (`alternation`): the first letters of every alias form
- * (`Matcher.prefixes`) and the given names a near spelling may follow (`GivenTriggers`). Writing them
- * is the costly part of building a matcher (a trie of every literal, then its pattern), so the build
- * writes them once into the index and a page only hands them to `RegExp`.
+ * The source of the pattern the scan runs (`alternationSource`, then `scanPattern`): the first letters
+ * of every alias form and every given name a near spelling may follow, with its space ("rustem "), so
+ * that one pass finds both. Writing it is the costly part of building a matcher (a trie of every
+ * literal, then its pattern), so the build writes it once into the index and a page only hands it to
+ * `RegExp`.
  */
 export interface IndexPatterns {
-  readonly prefixes: string;
-  readonly latinGiven: string;
-  readonly cyrillicGiven: string;
+  readonly starts: string;
 }
 
-/** Writes the pattern sources of an index's alias forms and given-name forms. */
+/** Writes the pattern source of an index's alias forms and given-name forms. */
 export function indexPatterns(
   forms: readonly FormRow[],
   givenForms: MatcherIndex['givenForms'],
 ): IndexPatterns {
-  const given = [...new Set(givenForms.map(([key]) => key))];
-  return {
-    prefixes: alternationSource([...new Set(forms.map(([key]) => key.slice(0, PREFIX_LENGTH)))]),
-    latinGiven: alternationSource(
-      given.filter((f) => /^[a-z]/.test(f)).map((f) => `${f[0]?.toUpperCase()}${f.slice(1)} `),
-    ),
-    cyrillicGiven: alternationSource(given.filter((f) => !/^[a-z]/.test(f)).map((f) => `${f} `)),
-  };
+  const prefixes = forms.map(([key]) => key.slice(0, PREFIX_LENGTH));
+  return { starts: alternationSource([...new Set([...prefixes, ...givenForms.map(([key]) => `${key} `)])]) };
 }
 
 /**
@@ -384,14 +389,18 @@ function isNearSurname(key: string, alias: MatcherAlias | undefined): boolean {
   return alias?.kind === 'surname' && key.length >= MIN_NEAR_LENGTH && key === key.normalize('NFC');
 }
 
-/** Puts the pending forms and phrases that start with the letter of code `letter` into the trie (once). */
+/**
+ * Puts the pending forms, phrases and given names that start with the letter of code `letter` into the
+ * trie (once).
+ */
 function growTrie(matcher: Matcher, letter: number): void {
   const group = matcher.pending.get(letter);
   if (!group) return;
   matcher.pending.delete(letter);
-  const { trie, entryAt, notNameEnds } = matcher;
+  const { trie, entryAt, notNameEnds, givenEnds } = matcher;
   for (const [key, entry] of group.keys) entryAt[insertKey(trie, entryAt, key)] = entry;
   for (const [key, phrase] of group.phrases) notNameEnds.set(insertKey(trie, entryAt, key), phrase);
+  for (const [key, given] of group.given) givenEnds.set(insertKey(trie, entryAt, key), given);
 }
 
 /** Adds `key` to the trie; returns the node it ends at. */
@@ -418,6 +427,24 @@ interface PatternNode {
 /** A global pattern of `source` (`alternationSource`); one that never matches for an empty one. */
 function globalPattern(source: string): RegExp {
   return new RegExp(source || '(?!)', 'g');
+}
+
+/**
+ * Lower-case letters and digits (of the folded text) that the scan's pattern may not follow: every one
+ * is a word character (`isWordChar`), so a literal right after one starts no word and no candidate.
+ */
+export const NOT_AFTER = '0-9a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0430-\\u045f';
+
+/**
+ * The scan's pattern of `IndexPatterns.starts`: its literals only where the folded text's character
+ * before is none of `NOT_AFTER`. About half the places where an alias's first letters occur are inside
+ * a word ("tru" in "construction"); V8 discards them at once instead of handing each to `scanText`,
+ * which pays for the given names' literals (bench/results/issue-15.md). `scanText` still checks every
+ * word start in full (`isWordChar`). The literals are looked ahead for, so a match is empty: `test`
+ * finds the next place without making a match array.
+ */
+function scanPattern(starts: string): RegExp {
+  return new RegExp(starts ? `(?<![${NOT_AFTER}])(?=${starts})` : '(?!)', 'g');
 }
 
 /**
@@ -484,7 +511,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
   const groupOf = (key: string) => {
     const letter = key.charCodeAt(0);
     let group = pending.get(letter);
-    if (!group) pending.set(letter, (group = { keys: [], phrases: [] }));
+    if (!group) pending.set(letter, (group = { keys: [], phrases: [], given: [] }));
     return group;
   };
   for (const [key, entry] of entries) groupOf(key).keys.push([key, entry]);
@@ -492,6 +519,13 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     const key = foldString(phrase);
     groupOf(key).phrases.push([key, phrase]);
   }
+  const given = new Map<string, GivenName>();
+  for (const [key, id] of index.givenForms) {
+    const known = given.get(key);
+    if (known) known.ids.push(id);
+    else given.set(key, { ids: [id], isLatin: LATIN_START.test(key) });
+  }
+  for (const [key, name] of given) groupOf(key).given.push([`${key} `, name]);
   const idsByName = (rows: readonly (readonly [string, string])[]) => {
     const map = new Map<string, Set<string>>();
     for (const [key, id] of rows) {
@@ -505,6 +539,7 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     trie: new Map(),
     entryAt: [undefined],
     pending,
+    givenEnds: new Map(),
     givenNames: idsByName(index.givenNames),
     otherGivenNames: new Set(index.otherGivenNames),
     letters: index.letters,
@@ -512,30 +547,21 @@ export function matcherFromIndex(index: MatcherIndex, people: readonly MatcherPe
     notNameEnds: new Map(),
     suffixes: new Set(GENERATIONAL_SUFFIXES),
     middleNames: idsByName(index.middleNames),
-    prefixes: globalPattern(index.patterns.prefixes),
-    givenTriggers: compileGivenTriggers(index),
+    prefixes: scanPattern(index.patterns.starts),
     nearSurnames,
     nearWords: new Set(index.nearWords),
     learned: { entries: new Map(), pattern: undefined },
   };
 }
 
-/** The patterns and ids of `GivenTriggers`, from the index's given-name forms and pattern sources. */
-function compileGivenTriggers({ givenForms, patterns }: MatcherIndex): GivenTriggers {
-  const ids = new Map<string, string[]>();
-  for (const [key, id] of givenForms) ids.set(key, [...(ids.get(key) ?? []), id]);
-  return {
-    latin: globalPattern(patterns.latinGiven),
-    cyrillic: globalPattern(patterns.cyrillicGiven),
-    ids,
-  };
-}
-
 /**
  * Given-name forms that can trigger a near spelling start with a Latin letter or a Cyrillic one; others
- * ("èmmanuèl'", a French reading of Эммануэль) are left out of the index (see `GivenTriggers`).
+ * ("èmmanuèl'", a French reading of Эммануэль) are left out of the index (see `GivenName`).
  */
 const TRIGGER_START = /^[a-z\p{Script=Cyrillic}]/u;
+
+/** A given-name form written in Latin letters (`GivenName.isLatin`); the others are Cyrillic. */
+const LATIN_START = /^[a-z]/;
 
 /** Builds a matcher for `people`; `otherGivenNames` are common given names (any case). */
 export function buildMatcher(
@@ -577,16 +603,19 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
   const { folded, length } = norm;
   const out: Candidate[] = [];
   let previousEnd = -1;
-  // The prefix pattern (compiled once, run natively) finds the few places worth a trie walk.
+  const namings: Namings = { latin: undefined, cyrillic: undefined };
+  // The prefix pattern (compiled once, run natively) finds the few places worth a trie walk. It only
+  // looks ahead, so `test` leaves `lastIndex` where it matched, and no match array is made.
   const prefixes = matcher.prefixes;
   prefixes.lastIndex = 0;
-  for (let found = prefixes.exec(folded); found !== null; found = prefixes.exec(folded)) {
-    const i = found.index;
+  while (prefixes.test(folded)) {
+    const i = prefixes.lastIndex;
     prefixes.lastIndex = i + 1;
     if (i > 0 && isWordChar(folded.charCodeAt(i - 1))) continue;
     growTrie(matcher, folded.charCodeAt(i));
-    // Walk the trie; remember the longest alias (or phrase that is not a name) ending on a word boundary.
-    const { trie, entryAt, notNameEnds } = matcher;
+    // Walk the trie; remember the longest alias (or phrase that is not a name) ending on a word boundary,
+    // and the given names passed on the way ("rustem ").
+    const { trie, entryAt, notNameEnds, givenEnds } = matcher;
     let node = trie.get(transition(0, folded.charCodeAt(i)));
     let j = i + 1;
     let best: AliasEntry | undefined;
@@ -601,9 +630,16 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
         }
       }
       if (j >= length) break;
-      node = trie.get(transition(node, folded.charCodeAt(j)));
+      const code = folded.charCodeAt(j);
+      node = trie.get(transition(node, code));
       j++;
+      if (code === 0x20 && node !== undefined) {
+        const given = givenEnds.get(node);
+        if (given) addNaming(namings, norm, i, j - 1, given);
+      }
     }
+    // Skipped below: the pattern does not look at the word starts inside a multi-word alias or phrase.
+    if (bestEnd > i + 1) readGivenNamesWithin(matcher, norm, i + 1, bestEnd, namings);
     if (best === undefined) {
       if (bestEnd > 0) prefixes.lastIndex = bestEnd; // "Trump Tower": the phrase is read as a whole
       continue;
@@ -620,7 +656,9 @@ export function scanText(matcher: Matcher, text: string): Candidate[] {
     }
     prefixes.lastIndex = bestEnd;
   }
-  findNearNamings(matcher, norm);
+  // As the given-name patterns of before did: the Latin names in text order, then the Cyrillic ones.
+  for (const { start, end, ids } of namings.latin ?? []) learnNearSpelling(matcher, norm, start, end, ids);
+  for (const { start, end, ids } of namings.cyrillic ?? []) learnNearSpelling(matcher, norm, start, end, ids);
   if (matcher.learned.pattern) addLearnedSpellings(matcher, norm, text, out);
   return out;
 }
@@ -633,21 +671,68 @@ function placeCandidate(candidate: Candidate, norm: NormalizedText, text: string
   return candidate;
 }
 
-/** Reads each given name of `GivenTriggers` at a word start with what follows it (`learnNearSpelling`). */
-function findNearNamings(matcher: Matcher, norm: NormalizedText): void {
-  const { latin, cyrillic, ids } = matcher.givenTriggers;
-  for (const [pattern, text] of [
-    [latin, norm.chars],
-    [cyrillic, norm.folded],
-  ] as const) {
-    pattern.lastIndex = 0;
-    for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
-      const start = found.index;
-      const end = start + found[0].length - 1; // the space
-      pattern.lastIndex = start + 1;
-      const owners = ids.get(norm.folded.slice(start, end));
-      if (owners && (start === 0 || !isWordChar(norm.folded.charCodeAt(start - 1))))
-        learnNearSpelling(matcher, norm, start, end, owners);
+/** A given name read at a word start (`start`..`end`, its space), to learn what follows it from. */
+interface Naming {
+  start: number;
+  end: number;
+  ids: readonly string[];
+}
+
+/** The given names a text's scan read, Latin and Cyrillic apart (see `scanText`); made when one is. */
+interface Namings {
+  latin: Naming[] | undefined;
+  cyrillic: Naming[] | undefined;
+}
+
+/**
+ * Notes the given name `given` read in folded text at the word start `start`, up to its space at `end`,
+ * when it is written as a near spelling may follow it: a Latin one capitalised with the rest in lower
+ * case ("Rustem"), a Cyrillic one in any case. Of the names read at one start (a walk passes the shorter
+ * first), the longest is kept.
+ */
+function addNaming(
+  namings: Namings,
+  norm: NormalizedText,
+  start: number,
+  end: number,
+  given: GivenName,
+): void {
+  if (given.isLatin) {
+    const { chars, folded } = norm;
+    // Folded, the first letter is a to z: as written, it must be its capital.
+    if (chars.charCodeAt(start) !== folded.charCodeAt(start) - 0x20) return;
+    for (let k = start + 1; k < end; k++) if (chars.charCodeAt(k) !== folded.charCodeAt(k)) return;
+  }
+  const list = given.isLatin ? (namings.latin ??= []) : (namings.cyrillic ??= []);
+  const last = list[list.length - 1];
+  if (last?.start === start) {
+    last.end = end;
+    last.ids = given.ids;
+  } else list.push({ start, end, ids: given.ids });
+}
+
+/**
+ * Reads the given names that start at a word start from `from` to before `to`, inside a span the scan's
+ * pattern skips (a multi-word alias or phrase: "Kim Jong Un"), as `scanText` reads them elsewhere.
+ */
+function readGivenNamesWithin(
+  matcher: Matcher,
+  norm: NormalizedText,
+  from: number,
+  to: number,
+  namings: Namings,
+): void {
+  const { folded, length } = norm;
+  for (let k = from; k < to; k++) {
+    if (isWordChar(folded.charCodeAt(k - 1)) || !isWordChar(folded.charCodeAt(k))) continue;
+    growTrie(matcher, folded.charCodeAt(k));
+    const { trie, givenEnds } = matcher;
+    let node = trie.get(transition(0, folded.charCodeAt(k)));
+    for (let j = k + 1; node !== undefined && j < length; j++) {
+      const code = folded.charCodeAt(j);
+      node = trie.get(transition(node, code));
+      const given = code === 0x20 && node !== undefined ? givenEnds.get(node) : undefined;
+      if (given) addNaming(namings, norm, k, j, given);
     }
   }
 }

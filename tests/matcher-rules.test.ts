@@ -3,10 +3,12 @@
  * card shows, declined Cyrillic forms, decomposed accents, and texts of hostile size.
  */
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, findMentions, resolveMentions, scanText } from '../core/matcher';
+import { buildMatcher, findMentions, NOT_AFTER, resolveMentions, scanText } from '../core/matcher';
+import { isWordChar } from '../core/text-normalize';
+import givenNames from '../data/given-names.json';
 import { loadTestKnowledgeBase } from './support/kb';
 
-const { matcher } = loadTestKnowledgeBase();
+const { kb, matcher } = loadTestKnowledgeBase();
 const find = (text: string) => findMentions(matcher, text);
 /** Person and surface of each mention: what a reader sees highlighted, and whose card opens. */
 const seen = (text: string) => find(text).map(({ person, surface }) => ({ person, surface }));
@@ -332,5 +334,37 @@ describe('near spellings of a surname', () => {
 
   it('needs the capitals of a name on both words', () => {
     expect(seen('rustem Umirov and Rustem umirov')).toEqual([]);
+  });
+
+  it('reads a Latin given name only capitalised as written, a Cyrillic one in any case', () => {
+    // A matcher of its own: the spellings learned by the tests above stay in the shared one.
+    const fresh = buildMatcher(kb.people, givenNames.names);
+    const surfaces = (text: string) => findMentions(fresh, text).map((m) => m.surface);
+    expect(surfaces('RUSTEM Umirov led the delegation.')).toEqual([]);
+    expect(surfaces('РУСТЕМ Умиров возглавил делегацию.')).toEqual(['РУСТЕМ Умиров']);
+  });
+
+  it('reads a given name inside another alias (the scan skips the words of a match)', () => {
+    const custom = buildMatcher(
+      [
+        {
+          id: 'ivan-petrov',
+          givenNames: ['Ivan'],
+          aliases: [{ text: 'Petrov', kind: 'surname', case: 'insensitive' }],
+        },
+        { id: 'radio-ivan', givenNames: [], aliases: [{ text: 'Radio Ivan', kind: 'name', case: 'exact' }] },
+      ],
+      [],
+    );
+    expect(findMentions(custom, 'Radio Ivan Petrow spoke.').map((m) => m.surface)).toEqual(['Radio Ivan']);
+    expect([...custom.learned.entries.keys()]).toEqual(['petrow']);
+  });
+});
+
+describe('the scan pattern', () => {
+  it('passes over a place only when a word character is before it', () => {
+    const notAfter = new RegExp(`[${NOT_AFTER}]`);
+    for (let code = 0; code <= 0xffff; code++)
+      if (notAfter.test(String.fromCharCode(code))) expect(isWordChar(code), code.toString(16)).toBe(true);
   });
 });
