@@ -9,13 +9,13 @@
  * gate of the people the reader added.
  */
 import { alternationSource, type MatcherIndex, type MatcherPerson } from './matcher';
-import { isWordChar } from './text-normalize';
+import { foldCode, foldString, isWordChar } from './text-normalize';
 
 /** A gate as data: the pattern's source and what each word of it needs. */
 export interface NameGateSource {
-  /** Case-insensitive alternation of every word (lower case). */
+  /** Case-insensitive alternation of every word, folded as the matcher folds (core/text-normalize.ts `foldString`). */
   readonly pattern: string;
-  /** Words that count only as written (or in capitals): lower case -> the spellings as written. */
+  /** Words that count only as written (or in capitals): folded -> the spellings as written. */
   readonly exact: Readonly<Record<string, readonly string[]>>;
   /** Words that count only as a given name: capitalised and followed by a capitalised word. */
   readonly given: readonly string[];
@@ -63,7 +63,7 @@ export function nameGateSource(
       const word = gateWord(typeof form === 'string' ? form : form[0]);
       if (!word) continue;
       for (const written of spellings(word)) {
-        const key = written.toLowerCase();
+        const key = foldString(written); // as the matcher folds its keys (İ stays İ: "i̇" would not find it)
         if (!isExact) insensitive.add(key);
         else exact.set(key, (exact.get(key) ?? new Set()).add(written));
       }
@@ -73,7 +73,7 @@ export function nameGateSource(
   const given = new Set<string>();
   for (const [key] of index.givenForms ?? [])
     for (const form of spellings(key))
-      for (const apostrophe of APOSTROPHES) given.add(form.toLowerCase().replaceAll("'", apostrophe));
+      for (const apostrophe of APOSTROPHES) given.add(foldString(form).replaceAll("'", apostrophe));
   const words = new Set([...insensitive, ...exact.keys(), ...given]);
   return {
     pattern: alternationSource([...words].sort()),
@@ -95,6 +95,14 @@ export function compileNameGate(source: NameGateSource): NameGate {
 
 /** Characters normalizeText drops (core/text-normalize.ts `isInvisible`): a word may hide them. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/**
+ * Capitals that the matcher folds (`foldCode`) to a letter the pattern's case-insensitive flag does not
+ * match them with: "\u212Aushner" (K KELVIN SIGN) is Kushner to the matcher. The gate reads them folded.
+ * tests/name-gate.test.ts checks that this is every such UTF-16 unit.
+ */
+export const ODD_CAPITALS =
+  /[\u03f4\u1e9e\u1f88-\u1f8f\u1f98-\u1f9f\u1fa8-\u1faf\u1fbc\u1fcc\u1ffc\u2126\u212a\u212b]/g;
+const foldOdd = (ch: string) => String.fromCharCode(foldCode(ch.charCodeAt(0)));
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
 const SPACES = /\s+/y;
 
@@ -102,24 +110,34 @@ const SPACES = /\s+/y;
 export function gateOpens(gate: NameGate, raw: string): boolean {
   INVISIBLE.lastIndex = 0;
   const text = INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  // Read with the odd capitals folded (one unit for one: the offsets stay the text's); their case is the text's.
+  ODD_CAPITALS.lastIndex = 0;
+  const read = ODD_CAPITALS.test(text) ? text.replace(ODD_CAPITALS, foldOdd) : text;
   const { pattern } = gate;
   pattern.lastIndex = 0;
-  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+  for (let found = pattern.exec(read); found !== null; found = pattern.exec(read)) {
     const start = found.index;
     const end = start + found[0].length;
     pattern.lastIndex = start + 1;
     if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
     if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-    if (isOpening(gate, found[0], text, end)) return true;
+    if (isOpening(gate, text.slice(start, end), text, end)) return true;
   }
   return false;
 }
 
 /** Whether a whole word the pattern found counts: as written for exact words, before a capital for given names. */
 function isOpening(gate: NameGate, surface: string, text: string, end: number): boolean {
-  const key = surface.toLowerCase();
+  const key = foldString(surface);
   const written = gate.exact.get(key);
-  if (written) return written.some((w) => w === surface || w.toLocaleUpperCase('en') === surface);
+  if (written) {
+    // As the matcher compares an exact alias (core/matcher.ts `hasCase`): composed, as written or in capitals.
+    const composed = surface.normalize('NFC');
+    return written.some((w) => {
+      const form = w.normalize('NFC');
+      return form === composed || form.toLocaleUpperCase('en') === composed;
+    });
+  }
   if (!gate.given.has(key)) return true;
   if (!isUpper(surface[0] ?? '')) return false;
   SPACES.lastIndex = end;

@@ -15,7 +15,8 @@ import {
   scanText,
   type Matcher,
 } from '../core/matcher';
-import { compileNameGate, gateOpens, nameGateSource, type NameGate } from '../core/name-gate';
+import { compileNameGate, gateOpens, nameGateSource, ODD_CAPITALS, type NameGate } from '../core/name-gate';
+import { foldCode } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import commonWords from '../data/common-words.json';
 import { MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
@@ -250,6 +251,28 @@ describe('the gate and the matcher on random text', () => {
       { numRuns: 600 },
     );
   });
+  it('opens on a name whose letters a page writes with look-alike compatibility characters', () => {
+    // U+212A KELVIN SIGN lower-cases to "k": the matcher reads "\u212Aushner" as Kushner.
+    for (const text of ['\u212Aushner said', 'Jared \u212Aushner', 'Andriy \u212Aovalenko']) {
+      expect(matcherSees(text), text).toBe(true);
+      expect(gateOpens(GATE, text), text).toBe(true);
+    }
+  });
+
+  it('reads folded every capital the matcher folds to a letter the pattern would not match it with', () => {
+    // Every UTF-16 unit whose matcher folding (`foldCode`) the case-insensitive pattern misses.
+    const odd: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const folded = foldCode(code);
+      if (folded === code || (code >= 0xd800 && code <= 0xdfff)) continue;
+      const escaped = String.fromCharCode(folded).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      if (!new RegExp(escaped, 'i').test(String.fromCharCode(code))) odd.push(String.fromCharCode(code));
+    }
+    expect(odd.length).toBeGreaterThan(0);
+    for (const ch of odd)
+      expect(new RegExp(ODD_CAPITALS.source).test(ch), ch.codePointAt(0)?.toString(16)).toBe(true);
+    expect(odd.join('').replace(ODD_CAPITALS, '')).toBe('');
+  });
 });
 
 /** Prose of our own that names nobody the knowledge base knows. */
@@ -374,22 +397,30 @@ describe('the case a word needs', () => {
 });
 
 /** A made-up person the reader added (shaped as the add-person form saves one). */
-const KELLOGG: Person = {
-  id: 'keith-kellogg',
-  name: 'Keith Kellogg',
+const addedPerson = (id: string, given: string, surname: string): Person => ({
+  id,
+  name: `${given} ${surname}`,
   pronoun: 'he',
-  givenNames: ['Keith'],
-  aliases: [{ text: 'Kellogg', kind: 'surname', case: 'insensitive' }],
-  roles: [{ title: 'an envoy', sources: ['s'] }],
+  givenNames: [given],
+  aliases: [{ text: surname, kind: 'surname', case: 'insensitive' }],
+  roles: [{ title: 'an official', sources: ['s'] }],
   summary: [{ text: 'Added by the reader.', sources: ['s'] }],
   descriptions: [],
   quotes: [],
   actions: [],
   links: [],
-};
+});
 
 describe("the added people's gate", () => {
-  const added = compileAddedPeople([...PEOPLE, KELLOGG], new Set(PEOPLE.map((p) => p.id)), OTHER_GIVEN_NAMES);
+  const added = compileAddedPeople(
+    [
+      ...PEOPLE,
+      addedPerson('keith-kellogg', 'Keith', 'Kellogg'),
+      addedPerson('ekrem-imamoglu', 'Ekrem', 'İmamoğlu'),
+    ],
+    new Set(PEOPLE.map((p) => p.id)),
+    OTHER_GIVEN_NAMES,
+  );
   if (!added) throw new Error('no added people');
   const gate = compileNameGate(nameGateSource(added.index, added.people));
   const merged = matcherFromIndex(mergeMatcherIndexes(MATCHER_INDEX, added.index), [
@@ -397,20 +428,35 @@ describe("the added people's gate", () => {
     ...added.people,
   ]);
 
+  /** The added person `id` is found in each text by the page's matcher and the added gate, not the bundled gate. */
+  const expectAddedGateOpens = (id: string, texts: readonly string[]) => {
+    for (const text of texts) {
+      expect(
+        findMentions(merged, text).map((m) => m.person),
+        text,
+      ).toContain(id);
+      expect(gateOpens(gate, text), text).toBe(true);
+      expect(gateOpens(GATE, text), text).toBe(false);
+    }
+  };
+
   it('opens on the added person where the page matcher finds them, and the bundled gate does not', () => {
-    for (const text of [
+    expectAddedGateOpens('keith-kellogg', [
       'Kellogg said on Monday',
       'envoy Keith Kellogg’s visit',
       'KELLOGG',
       'Keith Kelloggg arrived',
-    ]) {
-      expect(
-        findMentions(merged, text).map((m) => m.person),
-        text,
-      ).toContain('keith-kellogg');
-      expect(gateOpens(gate, text), text).toBe(true);
-      expect(gateOpens(GATE, text), text).toBe(false);
-    }
+    ]);
+  });
+
+  it('opens on a name with a capital that lower-cases to two characters ("İmamoğlu": İ is i and a dot above)', () => {
+    expectAddedGateOpens('ekrem-imamoglu', [
+      'İmamoğlu said',
+      'Ekrem İmamoğlu',
+      'İMAMOĞLU',
+      'İmamoğlu'.normalize('NFD'),
+      'İ\u00admamoğlu',
+    ]);
   });
 
   it('holds only the added people', () => {
