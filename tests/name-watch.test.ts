@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+/**
+ * The first stage on every page (page/name-watch.ts): it says once that a page may name someone, wherever
+ * the page's matcher would find them (at load, in what the page adds, in open shadow roots, for the people
+ * the reader added), says nothing on a page that names nobody, and never writes to the page.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileAddedPeople } from '../core/added-people';
+import { walkTextBlocks } from '../core/dom-text';
+import { matcherFromIndex, resolveMentions, scanText } from '../core/matcher';
+import { nameGateSource } from '../core/name-gate';
+import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
+import { MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
+import { BUNDLED_NAME_GATE } from '../data/name-gate';
+import { NameWatch } from '../page/name-watch';
+
+let watch: NameWatch | undefined;
+
+afterEach(() => {
+  watch?.stop();
+  watch = undefined;
+  document.body.innerHTML = '';
+});
+
+/** Starts a watch on the page's body (as the content script does); `onNames` records its calls. */
+function startWatch(html?: string, sliceMs?: number) {
+  if (html !== undefined) document.body.innerHTML = html;
+  const onNames = vi.fn();
+  watch = new NameWatch({ root: document.body, gate: BUNDLED_NAME_GATE, onNames, sliceMs });
+  return { watch, onNames };
+}
+
+/** Lets the page's mutations reach the watch and its time slices run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+/** The people the page's matcher (the second stage) finds on the page, read as the session reads it. */
+function matcherFinds(root: Node = document.body): string[] {
+  const matcher = matcherFromIndex(MATCHER_INDEX, MATCHER_PEOPLE);
+  const blocks = [...walkTextBlocks(root)].map((block) => block.text);
+  return resolveMentions(blocks.map((text) => scanText(matcher, text))).flatMap((found) =>
+    found.map((m) => m.person),
+  );
+}
+
+const NOBODY = `<h1>Rain across the north</h1>
+  <p>Rain is expected on Thursday, with strong winds along the coast and snow on higher ground.</p>
+  <p>He played his trump card; a quick fix, they said. <i>Mark my words</i>, I will not.</p>
+  <ul><li>Don't drive</li><li>Check for delays</li></ul>`;
+
+describe('a page that names nobody', () => {
+  it('never hears from the watch, at load or as it changes', async () => {
+    const { onNames } = startWatch(NOBODY);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'More rain on Friday.' }));
+    await settle();
+    expect(matcherFinds()).toEqual([]);
+    expect(onNames).not.toHaveBeenCalled();
+    expect(watch?.isStopped).toBe(false);
+  });
+
+  it('with a name only in code, styles, noscript or a text field, still names nobody', async () => {
+    const { onNames } = startWatch(`${NOBODY}
+      <script>const Witkoff = 'Putin';</script>
+      <style>.Putin { color: red; }</style>
+      <noscript>Steve Witkoff</noscript>
+      <textarea>Vladimir Putin</textarea>`);
+    const script = document.createElement('script');
+    script.textContent = 'window.Zelensky = 1;';
+    document.body.append(script);
+    await settle();
+    expect(matcherFinds()).toEqual([]);
+    expect(onNames).not.toHaveBeenCalled();
+  });
+});
+
+describe('a page that names someone', () => {
+  it('hears once, at load', async () => {
+    const { onNames, watch } = startWatch(`${NOBODY}<p>Steve Witkoff met Vladimir Putin.</p>`);
+    expect(matcherFinds()).toContain('steve-witkoff');
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+    expect(watch.isStopped).toBe(true);
+  });
+
+  it('hears when the page adds a paragraph that names someone', async () => {
+    const { onNames } = startWatch(NOBODY);
+    await settle();
+    expect(onNames).not.toHaveBeenCalled();
+    const added = document.createElement('div');
+    added.innerHTML = '<p>Later, <b>Kirill Dmitriev</b> flew to Miami.</p>';
+    document.body.appendChild(added);
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+
+  it('hears when the page rewrites an element’s text to name someone', async () => {
+    const { onNames } = startWatch(NOBODY);
+    await settle();
+    document.querySelector('h1')!.textContent = 'Zelensky flies to Berlin';
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+
+  it('hears when the page changes a text node’s data to name someone', async () => {
+    const { onNames } = startWatch(NOBODY);
+    await settle();
+    const text = document.querySelector('li')!.firstChild as Text;
+    text.data = 'Don’t believe Peskov';
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+
+  it('hears a name inside an open shadow root, at load or added later', async () => {
+    document.body.innerHTML = NOBODY;
+    const host = document.createElement('article-body');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Karoline Leavitt told reporters.</p>';
+    document.body.append(host);
+    expect(matcherFinds()).toContain('karoline-leavitt');
+    const atLoad = startWatch();
+    await vi.waitFor(() => expect(atLoad.onNames).toHaveBeenCalledOnce());
+    watch?.stop();
+
+    host.remove();
+    const later = startWatch();
+    await settle();
+    expect(later.onNames).not.toHaveBeenCalled();
+    document.body.append(host);
+    await vi.waitFor(() => expect(later.onNames).toHaveBeenCalledOnce());
+  });
+
+  it('hears no more once it has heard: later names do not call again', async () => {
+    const { onNames, watch } = startWatch('<p>Marco Rubio spoke.</p>');
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Kaja Kallas replied.' }));
+    (document.querySelector('p')!.firstChild as Text).data = 'Sergey Lavrov spoke.';
+    watch.addGate(BUNDLED_NAME_GATE);
+    await settle();
+    expect(onNames).toHaveBeenCalledOnce();
+  });
+
+  it('says nothing once stopped (the extension went away)', async () => {
+    const { onNames, watch } = startWatch(NOBODY);
+    watch.stop();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Putin spoke.' }));
+    await settle();
+    expect(onNames).not.toHaveBeenCalled();
+  });
+});
+
+describe('the people the reader added', () => {
+  const added = compileAddedPeople(
+    [
+      ...PEOPLE,
+      {
+        ...PEOPLE[0]!,
+        id: 'keith-kellogg',
+        name: 'Keith Kellogg',
+        givenNames: ['Keith'],
+        aliases: [{ text: 'Kellogg', kind: 'surname', case: 'insensitive' }],
+        links: [],
+      },
+    ],
+    new Set(PEOPLE.map((p) => p.id)),
+    OTHER_GIVEN_NAMES,
+  );
+
+  it('are heard on the page already read once their gate is added', async () => {
+    const { onNames, watch } = startWatch(`${NOBODY}<p>Envoy Keith Kellogg arrived in Kyiv.</p>`);
+    await settle();
+    expect(onNames).not.toHaveBeenCalled();
+    watch.addGate(nameGateSource(added!.index, added!.people));
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+
+  it('are heard in what the page adds after their gate was added', async () => {
+    const { onNames, watch } = startWatch(NOBODY);
+    watch.addGate(nameGateSource(added!.index, added!.people));
+    await settle();
+    expect(onNames).not.toHaveBeenCalled();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Kellogg said no.' }));
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+});
+
+describe('a large page', () => {
+  it('reads 20,000 paragraphs in slices, finds the name in the last, and never writes to the page', async () => {
+    const paragraphs = Array.from(
+      { length: 20_000 },
+      (_, i) => `<p>Paragraph ${i} of the weather report.</p>`,
+    );
+    document.body.innerHTML = `${paragraphs.join('')}<p>Yuri Ushakov closed the briefing.</p>`;
+    const before = document.body.innerHTML;
+    const mutations: MutationRecord[] = [];
+    const spy = new MutationObserver((records) => mutations.push(...records));
+    spy.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    const { onNames } = startWatch(undefined, 1);
+    expect(onNames, 'the first slice yields to the page before the end').not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce(), { timeout: 20_000, interval: 20 });
+    await settle();
+    spy.disconnect();
+    expect(mutations).toEqual([]);
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
