@@ -1,9 +1,10 @@
 /**
  * The name gate (issue 10): what the script every page runs looks for before anything else loads. A page
  * can hold a name of the matcher only where one word of an alias form is written (the form's longest word:
- * a surname, rarely split by markup), or where a given name of someone is followed by a capitalised word
- * (a near spelling, core/matcher.ts `learnNearSpelling`). The gate finds those words in a page's raw text
- * with one pattern; only where it does is the matcher loaded (page/name-watch.ts). It may say yes where the
+ * a surname), or where a given name of someone is followed by a capitalised word (a near spelling,
+ * core/matcher.ts `learnNearSpelling`). The gate finds those words in a page's raw text with one pattern;
+ * only where it does is the matcher loaded (page/name-watch.ts, which reads a word that markup splits
+ * across text nodes, "<span>P</span>utin", as one: `seams`). It may say yes where the
  * matcher then finds nobody (that page pays for the matcher), never no where the matcher would find someone.
  * Pure; the build writes the bundled people's gate (scripts/matcher-index-plugin.ts), a page adds the
  * gate of the people the reader added.
@@ -19,6 +20,8 @@ export interface NameGateSource {
   readonly exact: Readonly<Record<string, readonly string[]>>;
   /** Words that count only as a given name: capitalised and followed by a capitalised word. */
   readonly given: readonly string[];
+  /** The longest word's length (UTF-16 units): how much of a text node's end may begin a name (page/name-watch.ts). */
+  readonly longest: number;
 }
 
 /** A gate, ready to test text. */
@@ -26,6 +29,7 @@ export interface NameGate {
   readonly pattern: RegExp;
   readonly exact: ReadonlyMap<string, readonly string[]>;
   readonly given: ReadonlySet<string>;
+  readonly longest: number;
 }
 
 /** Letters, digits and marks: a form's words are its runs of these. */
@@ -81,6 +85,7 @@ export function nameGateSource(
       [...exact].filter(([key]) => !insensitive.has(key)).map(([key, set]) => [key, [...set]]),
     ),
     given: [...given].filter((key) => !insensitive.has(key) && !exact.has(key)),
+    longest: Math.max(0, ...[...words].map((word) => word.length)),
   };
 }
 
@@ -90,6 +95,7 @@ export function compileNameGate(source: NameGateSource): NameGate {
     pattern: new RegExp(source.pattern || '(?!)', 'gi'), // An empty gate opens for nothing.
     exact: new Map(Object.entries(source.exact)),
     given: new Set(source.given),
+    longest: source.longest,
   };
 }
 
@@ -106,10 +112,22 @@ const foldOdd = (ch: string) => String.fromCharCode(foldCode(ch.charCodeAt(0)));
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
 const SPACES = /\s+/y;
 
-/** True when `text` holds a word the gate opens for (a whole word, in the case it needs). */
-export function gateOpens(gate: NameGate, raw: string): boolean {
+/** The text without the characters normalizeText drops (what the gate reads). */
+export function visibleText(raw: string): string {
   INVISIBLE.lastIndex = 0;
-  const text = INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  return INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+}
+
+const NO_SEAMS: readonly number[] = [];
+
+/**
+ * True when `text` holds a word the gate opens for (a whole word, in the case it needs). `seams`: where, in
+ * a text made of several text nodes (`raw` then without invisible characters: `visibleText`), one node
+ * ends and the next begins. Markup may part two words there (core/dom-text.ts reads the nodes as one
+ * block or as two), so a word may begin at a seam whatever comes before it.
+ */
+export function gateOpens(gate: NameGate, raw: string, seams: readonly number[] = NO_SEAMS): boolean {
+  const text = visibleText(raw);
   // Read with the odd capitals folded (one unit for one: the offsets stay the text's); their case is the text's.
   ODD_CAPITALS.lastIndex = 0;
   const read = ODD_CAPITALS.test(text) ? text.replace(ODD_CAPITALS, foldOdd) : text;
@@ -119,7 +137,7 @@ export function gateOpens(gate: NameGate, raw: string): boolean {
     const start = found.index;
     const end = start + found[0].length;
     pattern.lastIndex = start + 1;
-    if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+    if (start > 0 && isWordChar(text.charCodeAt(start - 1)) && !seams.includes(start)) continue;
     if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
     if (isOpening(gate, text.slice(start, end), text, end)) return true;
   }

@@ -465,11 +465,34 @@ describe("the added people's gate", () => {
   });
 });
 
+describe('seams: where one text node ends and the next begins (page/name-watch.ts)', () => {
+  it('let a word begin at a seam whatever precedes it, and nowhere else', () => {
+    // "<h2>THE WAR</h2><p><span>Z</span>elensky": two blocks to the matcher, one run of letters to the watch.
+    expect(gateOpens(GATE, 'THE WARZelensky')).toBe(false);
+    expect(gateOpens(GATE, 'THE WARZelensky', [7, 8])).toBe(true);
+    expect(gateOpens(GATE, 'THE WARZelensky', [8])).toBe(false);
+    expect(gateOpens(GATE, 'Rustem\nUmirov', [7])).toBe(true);
+  });
+
+  it('say how long the longest word is (what the watch carries from one node to the next)', () => {
+    const words = [...formRows(MATCHER_INDEX).map(([key]) => key), ...BUNDLED_NAME_GATE.given];
+    expect(BUNDLED_NAME_GATE.longest).toBeGreaterThanOrEqual(
+      Math.max(...BUNDLED_NAME_GATE.given.map((g) => g.length)),
+    );
+    expect(BUNDLED_NAME_GATE.longest).toBeLessThanOrEqual(Math.max(...words.map((w) => w.length)));
+  });
+});
+
 describe('an empty gate', () => {
   const empty: NameGate = compileNameGate(nameGateSource({ forms: [], givenForms: [] }, []));
 
   it('opens on nothing', () => {
-    expect(nameGateSource({ forms: [], givenForms: [] }, [])).toEqual({ pattern: '', exact: {}, given: [] });
+    expect(nameGateSource({ forms: [], givenForms: [] }, [])).toEqual({
+      pattern: '',
+      exact: {},
+      given: [],
+      longest: 0,
+    });
     for (const text of ['', ' ', 'Trump', 'Steve Witkoff', 'Rustem Umirov', ...FORMS.map((f) => f.written)])
       expect(gateOpens(empty, text), text).toBe(false);
   });

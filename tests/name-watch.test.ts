@@ -4,12 +4,15 @@
  * the page's matcher would find them (at load, in what the page adds, in open shadow roots, for the people
  * the reader added), says nothing on a page that names nobody, and never writes to the page.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileAddedPeople } from '../core/added-people';
 import { walkTextBlocks } from '../core/dom-text';
 import { matcherFromIndex, resolveMentions, scanText } from '../core/matcher';
 import { nameGateSource } from '../core/name-gate';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
+import { parseMarked } from './support/marked';
+import { readFileSync } from 'node:fs';
 import { MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
 import { BUNDLED_NAME_GATE } from '../data/name-gate';
 import { NameWatch } from '../page/name-watch';
@@ -55,6 +58,18 @@ describe('a page that names nobody', () => {
     expect(matcherFinds()).toEqual([]);
     expect(onNames).not.toHaveBeenCalled();
     expect(watch?.isStopped).toBe(false);
+  });
+
+  it('goes idle after reading a change that names nobody (no reading again and again)', async () => {
+    const { onNames } = startWatch(NOBODY);
+    (document.querySelector('li')!.firstChild as Text).data = 'Do not drive';
+    document.querySelector('h1')!.append(' tonight');
+    await settle();
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+    expect(timers).toHaveBeenCalledTimes(1); // this test's own
+    timers.mockRestore();
+    expect(onNames).not.toHaveBeenCalled();
   });
 
   it('with a name only in code, styles, noscript or a text field, still names nobody', async () => {
@@ -195,5 +210,103 @@ describe('a large page', () => {
     spy.disconnect();
     expect(mutations).toEqual([]);
     expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('a name that markup splits across text nodes', () => {
+  it.each([
+    '<p>Envoy Steve Wit<b>koff</b> flew in.</p>',
+    '<p><span class="drop-cap">P</span>utin said so.</p>',
+    '<p>Defence Minister <a href="#r">Rustem</a> Umirov said so.</p>',
+    '<p>Defence Minister Rustem <a href="#r">Umirov</a> said so.</p>',
+    '<p><span>Rus</span><span>tem</span> <em>Umi</em>rov said so.</p>',
+    '<h2>THE WAR</h2><p><span>Z</span>elensky said so.</p>',
+  ])('%s', async (html) => {
+    document.body.innerHTML = html;
+    expect(matcherFinds()).not.toEqual([]);
+    const { onNames } = startWatch();
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+});
+
+describe('a name that markup splits across text nodes, as the page changes', () => {
+  /** A page, then a change to it; the matcher finds someone after the change, and so must the watch. */
+  it.each<[string, string, (body: HTMLElement) => void]>([
+    [
+      'text added after a drop cap',
+      '<p><span>P</span></p>',
+      (b) => b.querySelector('p')!.append('utin said so.'),
+    ],
+    [
+      'a surname added after a given name',
+      '<p>Minister Rustem <b></b></p>',
+      (b) => (b.querySelector('b')!.textContent = 'Umirov'),
+    ],
+    [
+      'the start of a name added before its end',
+      '<p><i></i>tin said so.</p>',
+      (b) => (b.querySelector('i')!.textContent = 'Pu'),
+    ],
+    [
+      'a text node changed to end a name',
+      '<p><b>Pu</b><i>xx</i> said so.</p>',
+      (b) => ((b.querySelector('i')!.firstChild as Text).data = 'tin'),
+    ],
+    [
+      'a name begun two nodes back',
+      '<p><b>Z</b><i>e</i><u>l</u></p>',
+      (b) => b.querySelector('p')!.append(document.createElement('span'), 'ensky said so.'),
+    ],
+  ])('%s', async (_, html, change) => {
+    const { onNames } = startWatch(html);
+    await settle();
+    expect(onNames).not.toHaveBeenCalled();
+    change(document.body);
+    expect(matcherFinds()).not.toEqual([]);
+    await vi.waitFor(() => expect(onNames).toHaveBeenCalledOnce());
+  });
+});
+
+describe('the watch against the matcher on pages made of split text', () => {
+  const texts = (
+    JSON.parse(readFileSync('tests/fixtures/hard-cases.json', 'utf8')) as {
+      marked: string;
+    }[]
+  ).map((c) => parseMarked(c.marked).text);
+  const INLINE = ['span', 'b', 'a', 'em'];
+  const BLOCK = ['p', 'div', 'li'];
+
+  it('hears wherever the matcher finds someone, however markup cuts and wraps the text', () => {
+    const page = fc.record({
+      text: fc.constantFrom(...texts),
+      cuts: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+      tags: fc.array(fc.constantFrom(...INLINE, ...BLOCK, '#text', 'br'), { minLength: 12, maxLength: 12 }),
+    });
+    let heard = 0;
+    fc.assert(
+      fc.property(page, ({ text, cuts, tags }) => {
+        watch?.stop();
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const body = document.body;
+        body.innerHTML = '';
+        let last = 0;
+        [...points, text.length].forEach((point, i) => {
+          const piece = text.slice(last, point);
+          last = point;
+          const tag = tags[i % tags.length] ?? '#text';
+          if (tag === '#text') body.append(piece);
+          else if (tag === 'br') body.append(document.createElement('br'), piece);
+          else body.append(Object.assign(document.createElement(tag), { textContent: piece }));
+        });
+        const found = matcherFinds();
+        // A page of a few nodes is read within the first slice, before the constructor returns.
+        const { onNames } = startWatch();
+        if (found.length === 0) return;
+        heard++;
+        expect(onNames, body.innerHTML).toHaveBeenCalledOnce();
+      }),
+      { numRuns: 300 },
+    );
+    expect(heard).toBeGreaterThan(100);
   });
 });
