@@ -276,37 +276,83 @@ describe('the watch against the matcher on pages made of split text', () => {
   const INLINE = ['span', 'b', 'a', 'em'];
   const BLOCK = ['p', 'div', 'li'];
 
-  it('hears wherever the matcher finds someone, however markup cuts and wraps the text', () => {
-    const page = fc.record({
-      text: fc.constantFrom(...texts),
-      cuts: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
-      tags: fc.array(fc.constantFrom(...INLINE, ...BLOCK, '#text', 'br'), { minLength: 12, maxLength: 12 }),
+  const page = fc.record({
+    text: fc.constantFrom(...texts),
+    cuts: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+    tags: fc.array(fc.constantFrom(...INLINE, ...BLOCK, '#text', 'br'), { minLength: 12, maxLength: 12 }),
+    late: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+  });
+
+  /** Writes `text` into the body cut at `cuts`, each piece in a text node or an element of `tags`; returns the pieces' nodes. */
+  function build(
+    text: string,
+    cuts: readonly number[],
+    tags: readonly string[],
+  ): { node: Text | Element; piece: string }[] {
+    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    const body = document.body;
+    body.innerHTML = '';
+    let last = 0;
+    return [...points, text.length].map((point, i) => {
+      const piece = text.slice(last, point);
+      last = point;
+      const tag = tags[i % tags.length] ?? '#text';
+      if (tag === '#text' || tag === 'br') {
+        const node = document.createTextNode(piece);
+        if (tag === 'br') body.append(document.createElement('br'));
+        body.append(node);
+        return { node, piece };
+      }
+      const node = Object.assign(document.createElement(tag), { textContent: piece });
+      body.append(node);
+      return { node, piece };
     });
+  }
+
+  it('hears wherever the matcher finds someone, however markup cuts and wraps the text', () => {
     let heard = 0;
     fc.assert(
       fc.property(page, ({ text, cuts, tags }) => {
         watch?.stop();
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const body = document.body;
-        body.innerHTML = '';
-        let last = 0;
-        [...points, text.length].forEach((point, i) => {
-          const piece = text.slice(last, point);
-          last = point;
-          const tag = tags[i % tags.length] ?? '#text';
-          if (tag === '#text') body.append(piece);
-          else if (tag === 'br') body.append(document.createElement('br'), piece);
-          else body.append(Object.assign(document.createElement(tag), { textContent: piece }));
-        });
+        build(text, cuts, tags);
         const found = matcherFinds();
         // A page of a few nodes is read within the first slice, before the constructor returns.
         const { onNames } = startWatch();
         if (found.length === 0) return;
         heard++;
-        expect(onNames, body.innerHTML).toHaveBeenCalledOnce();
+        expect(onNames, document.body.innerHTML).toHaveBeenCalledOnce();
       }),
       { numRuns: 300 },
     );
     expect(heard).toBeGreaterThan(100);
+  });
+
+  it('hears wherever the matcher finds someone once the page has written in the pieces it left empty', async () => {
+    let heard = 0;
+    await fc.assert(
+      fc.asyncProperty(page, async ({ text, cuts, tags, late }) => {
+        watch?.stop();
+        const pieces = build(text, cuts, tags);
+        const found = matcherFinds();
+        const emptied = pieces.filter((_, i) => late[i]);
+        for (const { node } of emptied) {
+          if (node.nodeType === Node.TEXT_NODE) (node as Text).data = '';
+          else node.textContent = '';
+        }
+        const { onNames } = startWatch();
+        if (found.length === 0 || emptied.length === 0 || onNames.mock.calls.length > 0) return;
+        heard++;
+        for (const { node, piece } of emptied) {
+          if (node.nodeType === Node.TEXT_NODE) (node as Text).data = piece;
+          else node.textContent = piece;
+        }
+        await vi.waitFor(() => expect(onNames, document.body.innerHTML).toHaveBeenCalledOnce(), {
+          timeout: 500,
+          interval: 5,
+        });
+      }),
+      { numRuns: 150 },
+    );
+    expect(heard).toBeGreaterThan(20);
   });
 });
