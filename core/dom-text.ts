@@ -149,7 +149,7 @@ function isLetter(code: number): boolean {
  * a letter against a digit, or a lower-case letter against a capital. A capital followed by lower case
  * ("<span>S</span>teve", "Wit<b>koff</b>") is one word split for styling and stays one.
  */
-function isMarkupWordBreak(before: number, after: number): boolean {
+export function isMarkupWordBreak(before: number, after: number): boolean {
   if (isDigit(before)) return isLetter(after);
   if (!isLetter(before)) return false;
   if (isDigit(after)) return true;

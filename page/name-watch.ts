@@ -4,9 +4,19 @@
  * content script loads the matcher (the second stage, entrypoints/page-session.ts). Until then it watches
  * what the page adds. It never writes to the page. The text it reads is a superset of what the matcher
  * reads (core/dom-text.ts `walkTextBlocks`): every text node under the root and in open shadow roots;
- * script and style text alone is passed over.
+ * script and style text alone is passed over. A name that markup splits across text nodes
+ * ("<span>P</span>utin", "<a>Rustem</a> Umirov") is one to the matcher: each node is read with the end of
+ * the text before it (`Carry`), and what the page adds with the text on either side of it.
  */
-import { compileNameGate, gateOpens, type NameGate, type NameGateSource } from '../core/name-gate';
+import { isMarkupWordBreak } from '../core/dom-text';
+import {
+  compileNameGate,
+  gateOpens,
+  visibleText,
+  type NameGate,
+  type NameGateSource,
+} from '../core/name-gate';
+import { isSpace, isWordChar } from '../core/text-normalize';
 
 /** What a NameWatch is given. */
 export interface NameWatchOptions {
@@ -24,12 +34,33 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'textarea']);
 /** How many nodes are read between two looks at the clock. */
 const CLOCK_EVERY = 128;
 
+/**
+ * The end of the text read so far (invisible characters dropped, a last run of white space as one space),
+ * as long as the longest gate word and a space: a name may run on from it into the next text node.
+ */
+interface Carry {
+  readonly text: string;
+  /** Where in `text` a text node began (`gateOpens`'s seams). */
+  readonly seams: readonly number[];
+  /** The last code unit of the last text node, as written (what core/dom-text.ts joins blocks by). */
+  readonly last: number;
+}
+
 /** Text under one node to read with some gates; `walker` once reading has begun. */
 interface Job {
   readonly gates: readonly NameGate[];
   readonly node: Node;
   walker?: TreeWalker;
+  /** The end of the text read before the next node (`Carry`). */
+  carry?: Carry;
+  /** Something the page added or changed: read with the text on either side of it. */
+  readonly isChange?: boolean;
+  /** The last text node read (where the text after the job begins). */
+  lastText?: Text;
 }
+
+/** How many text nodes before a change are read for the start of a name (beyond, a name is not split). */
+const NODES_BEFORE = 8;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -43,8 +74,15 @@ export class NameWatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private isDone = false;
 
+  /** The longest gate word: how much text a carry keeps. */
+  private longest: number;
+  /** Whether a gate word holds a space (a given name "Mary Ann"): it may run on across white space. */
+  private isSpaced: boolean;
+
   constructor(private readonly options: NameWatchOptions) {
     this.gates = [compileNameGate(options.gate)];
+    this.longest = this.gates[0]!.longest;
+    this.isSpaced = options.gate.pattern.includes(' ');
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(options.root, { subtree: true, childList: true, characterData: true });
     this.jobs.push({ gates: this.gates, node: options.root });
@@ -61,6 +99,8 @@ export class NameWatch {
     if (this.isDone) return;
     const gate = compileNameGate(source);
     this.gates.push(gate);
+    this.longest = Math.max(this.longest, gate.longest);
+    this.isSpaced ||= source.pattern.includes(' ');
     this.schedule({ gates: [gate], node: this.options.root });
   }
 
@@ -74,8 +114,9 @@ export class NameWatch {
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
-      if (record.type === 'characterData') this.schedule({ gates: this.gates, node: record.target });
-      else for (const node of record.addedNodes) this.schedule({ gates: this.gates, node });
+      if (record.type === 'characterData')
+        this.schedule({ gates: this.gates, node: record.target, isChange: true });
+      else for (const node of record.addedNodes) this.schedule({ gates: this.gates, node, isChange: true });
     }
   }
 
@@ -101,8 +142,9 @@ export class NameWatch {
   private run(job: Job, deadline: number): boolean {
     if (!job.walker) {
       const { node } = job;
+      if (job.isChange) job.carry = this.carryBefore(node);
       if (node.nodeType === TEXT_NODE) {
-        this.visit(job, node);
+        if (!this.visit(job, node)) this.readOnAfter(job);
         return true;
       }
       if (node.nodeType === ELEMENT_NODE && NOT_TEXT.has((node as Element).localName)) return true;
@@ -115,22 +157,152 @@ export class NameWatch {
       if (this.visit(job, node)) return true;
       if (++count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
     }
+    this.readOnAfter(job);
     return true;
   }
 
-  /** Tests a text node, or queues an element's open shadow root; true when the gate opened. */
+  /** Tests a text node (with the carry before it), or queues an element's open shadow root; true when the gate opened. */
   private visit(job: Job, node: Node): boolean {
     if (node.nodeType !== TEXT_NODE) {
+      // A <br> is a line break in a block (core/dom-text.ts): "Rustem<br>Umirov" is a near naming.
+      if (job.carry && (node as Element).localName === 'br')
+        job.carry = carryAfter(job.carry, '\n', '\n', this.longest);
       const shadow = (node as Element).shadowRoot;
       if (shadow) this.jobs.push({ gates: job.gates, node: shadow });
       return false;
     }
     const text = node as Text;
-    if (!job.gates.some((gate) => gateOpens(gate, text.data))) return false;
+    const { data } = text;
+    if (data.length === 0) return false; // as core/dom-text.ts: no node of a block
+    job.lastText = text;
+    const visible = visibleText(data);
+    const { carry } = job;
+    if (isBlank(visible)) {
+      // White space (between a page's elements, mostly) opens nothing: the carry ends with one space.
+      if (carry && isSpace(carry.text.charCodeAt(carry.text.length - 1)))
+        job.carry = { ...carry, last: data.charCodeAt(data.length - 1) };
+      else if (carry) job.carry = carryAfter(carry, data, visible, this.longest);
+      return false;
+    }
+    // The node alone, and the names that may run on into it from the carry (short: the node's start alone).
+    const across =
+      carry && mayRunOn(carry, visible, this.isSpaced)
+        ? readAfter(carry, data, visible.slice(0, headLength(visible, this.longest)))
+        : undefined;
+    job.carry = carryAfter(carry, data, visible, this.longest);
+    const opens = (gate: NameGate) =>
+      gateOpens(gate, visible) || (across !== undefined && gateOpens(gate, across.read, across.seams));
+    if (!job.gates.some(opens)) return false;
     const parent = text.parentElement?.localName;
-    if (parent !== undefined && NOT_TEXT.has(parent)) return false;
+    if (parent !== undefined && NOT_TEXT.has(parent)) {
+      job.carry = undefined; // code that names someone begins no name in the page's text
+      return false;
+    }
     this.stop();
     this.options.onNames();
     return true;
   }
+
+  /** The carry of the text nodes right before `node` on the page (a change may end a name they begin). */
+  private carryBefore(node: Node): Carry | undefined {
+    const walker = document.createTreeWalker(this.options.root, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    const before: Text[] = [];
+    let length = 0;
+    for (let n = walker.previousNode(); n && before.length < NODES_BEFORE; n = walker.previousNode()) {
+      const text = n as Text;
+      before.unshift(text);
+      length += text.data.trim().length;
+      if (length > this.longest) break;
+    }
+    let carry: Carry | undefined;
+    for (const { data } of before)
+      if (data.length > 0) carry = carryAfter(carry, data, visibleText(data), this.longest);
+    return carry;
+  }
+
+  /** After a change, reads the text node that follows it with the change's end (a name may end there). */
+  private readOnAfter(job: Job): void {
+    if (!job.isChange || !job.carry || this.isDone) return;
+    const walker = document.createTreeWalker(this.options.root, NodeFilter.SHOW_TEXT);
+    walker.currentNode = job.lastText ?? job.node;
+    const next = walker.nextNode();
+    if (next) this.visit(job, next);
+  }
+}
+
+/**
+ * Text of a node (`visible`, its data without invisible characters) read after the carry: joined as
+ * core/dom-text.ts joins two text nodes of a block (a line break where markup glued two words), with the
+ * seams of the carry and the one where the node begins.
+ */
+function readAfter(carry: Carry, data: string, visible: string): { read: string; seams: readonly number[] } {
+  const glue = isMarkupWordBreak(carry.last, data.charCodeAt(0)) ? '\n' : '';
+  return { read: carry.text + glue + visible, seams: [...carry.seams, carry.text.length + glue.length] };
+}
+
+const NO_SEAMS: readonly number[] = [];
+
+/** True for white space alone (not for an empty text: invisible characters alone join what is around them). */
+function isBlank(visible: string): boolean {
+  for (let i = 0; i < visible.length; i++) if (!isSpace(visible.charCodeAt(i))) return false;
+  return visible.length > 0;
+}
+
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x2018]);
+const isUpper = (code: number) => {
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+};
+
+/**
+ * Whether a name begun in the carry may run on into a node's text: a word going on across the seam, or
+ * across white space a given name and the capital after it (`gateOpens`), unless a gate word holds a space.
+ */
+function mayRunOn(carry: Carry, visible: string, isSpaced: boolean): boolean {
+  const { text } = carry;
+  if (isSpaced || (!isSpace(text.charCodeAt(text.length - 1)) && !isSpace(visible.charCodeAt(0))))
+    return true;
+  let i = 0;
+  while (i < visible.length && isSpace(visible.charCodeAt(i))) i++;
+  if (i === visible.length || !isUpper(visible.charCodeAt(i))) return false;
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  const before = text.charCodeAt(end - 1);
+  return end > 0 && (isWordChar(before) || APOSTROPHES.has(before));
+}
+
+/**
+ * How much of a node's start a name begun in the carry may reach: a word of at most `longest`
+ * characters, and for a given name the white space and the capital after it.
+ */
+function headLength(visible: string, longest: number): number {
+  let end = Math.min(longest, visible.length);
+  while (end < visible.length && isWordChar(visible.charCodeAt(end))) end++;
+  while (end < visible.length && isSpace(visible.charCodeAt(end))) end++;
+  return Math.min(end + 1, visible.length);
+}
+
+/**
+ * The carry after a node (`visible`: its data without invisible characters): the last `longest` + 1
+ * characters read, a last run of white space as one space.
+ */
+function carryAfter(carry: Carry | undefined, data: string, visible: string, longest: number): Carry {
+  let end = visible.length;
+  while (end > 0 && isSpace(visible.charCodeAt(end - 1))) end--;
+  const last = data.charCodeAt(data.length - 1);
+  // A node longer than the carry is its own carry; a shorter one is read after the carry before it.
+  if (!carry || end > longest) {
+    const start = Math.max(0, end - longest - 1);
+    return { text: visible.slice(start, end) + (end < visible.length ? ' ' : ''), seams: NO_SEAMS, last };
+  }
+  const { read, seams } = readAfter(carry, data, visible);
+  end += read.length - visible.length;
+  while (end > 0 && isSpace(read.charCodeAt(end - 1))) end--;
+  const start = Math.max(0, end - longest - 1);
+  return {
+    text: read.slice(start, end) + (end < read.length ? ' ' : ''),
+    seams: seams.filter((s) => s > start && s <= end).map((s) => s - start),
+    last,
+  };
 }
