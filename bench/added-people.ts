@@ -9,6 +9,7 @@
 import { compileAddedPeople, mergeMatcherIndexes, readAddedPeople } from '../core/added-people';
 import { compileMatcherIndex, matcherFromIndex, type MatcherPerson } from '../core/matcher';
 import type { Person } from '../data/schema';
+import { madeUpPerson } from '../tests/support/added-person';
 import { loadKnowledgeBase } from '../scripts/kb-files';
 import givenNames from '../data/given-names.json';
 
@@ -35,19 +36,7 @@ function makePeople(n: number): Person[] {
       c.toUpperCase(),
     );
     const given = givenNames.names[(i * 7) % givenNames.names.length]!;
-    return {
-      id: `added-${i}`,
-      name: `${given} ${surname}`,
-      pronoun: 'they',
-      givenNames: [given],
-      aliases: [{ text: surname, kind: 'surname', case: 'insensitive' }],
-      roles: [{ title: 'an official', sources: ['s'] }],
-      summary: [{ text: 'Added by the reader.', sources: ['s'] }],
-      descriptions: [],
-      quotes: [],
-      actions: [],
-      links: [],
-    };
+    return madeUpPerson(`added-${i}`, given, surname, 'they');
   });
 }
 

@@ -187,10 +187,16 @@ export async function loadAddedPeople(): Promise<AddedPeople | undefined> {
 
 /** Calls `onChange` each time the background publishes the added people again; returns the unwatch function. */
 export function watchAddedPeople(onChange: (added: AddedPeople | undefined) => void): () => void {
-  return watchLocal((changes) => {
-    const added = changes[ADDED_PEOPLE_KEY];
-    if (added) onChange(readAddedPeople(added.newValue ?? null));
-  });
+  return watchLocal((changes) => followAddedPeople(changes, onChange));
+}
+
+/** Reports the added people when a storage change published them again. */
+function followAddedPeople(
+  changes: Record<string, StorageChange>,
+  onChange: (added: AddedPeople | undefined) => void,
+): void {
+  const added = changes[ADDED_PEOPLE_KEY];
+  if (added) onChange(readAddedPeople(added.newValue ?? null));
 }
 
 /**
@@ -205,8 +211,7 @@ export function watchPageStart(handlers: {
   const onSettingsChanged = store.followSettings(handlers.onSettings);
   return watchLocal((changes) => {
     onSettingsChanged(changes);
-    const added = changes[ADDED_PEOPLE_KEY];
-    if (added) handlers.onAddedPeople(readAddedPeople(added.newValue ?? null));
+    followAddedPeople(changes, handlers.onAddedPeople);
   });
 }
 

@@ -22,6 +22,7 @@ import commonWords from '../data/common-words.json';
 import { MATCHER_INDEX, MATCHER_PEOPLE } from '../data/matcher-index';
 import { BUNDLED_NAME_GATE } from '../data/name-gate';
 import type { Person } from '../data/schema';
+import { madeUpPerson } from './support/added-person';
 import { parseMarked } from './support/marked';
 
 const GATE = compileNameGate(BUNDLED_NAME_GATE);
@@ -397,19 +398,8 @@ describe('the case a word needs', () => {
 });
 
 /** A made-up person the reader added (shaped as the add-person form saves one). */
-const addedPerson = (id: string, given: string, surname: string): Person => ({
-  id,
-  name: `${given} ${surname}`,
-  pronoun: 'he',
-  givenNames: [given],
-  aliases: [{ text: surname, kind: 'surname', case: 'insensitive' }],
-  roles: [{ title: 'an official', sources: ['s'] }],
-  summary: [{ text: 'Added by the reader.', sources: ['s'] }],
-  descriptions: [],
-  quotes: [],
-  actions: [],
-  links: [],
-});
+const addedPerson = (id: string, given: string, surname: string): Person =>
+  madeUpPerson(id, given, surname, 'he');
 
 describe("the added people's gate", () => {
   const added = compileAddedPeople(
