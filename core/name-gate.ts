@@ -92,7 +92,9 @@ export function nameGateSource(
 /** The gate of a source (a page compiles the bundled one once, and one for the people the reader added). */
 export function compileNameGate(source: NameGateSource): NameGate {
   return {
-    pattern: new RegExp(source.pattern || '(?!)', 'gi'), // An empty gate opens for nothing.
+    // Case-sensitive, on folded text (`gateText`): a case-insensitive pattern of some 500 words costs a page
+    // several ms more to compile (Chromium, measured in bench/results/issue-10.md).
+    pattern: new RegExp(source.pattern || '(?!)', 'g'), // An empty gate opens for nothing.
     exact: new Map(Object.entries(source.exact)),
     given: new Set(source.given),
     longest: source.longest,
@@ -101,16 +103,9 @@ export function compileNameGate(source: NameGateSource): NameGate {
 
 /** Characters normalizeText drops (core/text-normalize.ts `isInvisible`): a word may hide them. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
-/**
- * Capitals that the matcher folds (`foldCode`) to a letter the pattern's case-insensitive flag does not
- * match them with: "\u212Aushner" (K KELVIN SIGN) is Kushner to the matcher. The gate reads them folded.
- * tests/name-gate.test.ts checks that this is every such UTF-16 unit.
- */
-export const ODD_CAPITALS =
-  /[\u03f4\u1e9e\u1f88-\u1f8f\u1f98-\u1f9f\u1fa8-\u1faf\u1fbc\u1fcc\u1ffc\u2126\u212a\u212b]/g;
-const foldOdd = (ch: string) => String.fromCharCode(foldCode(ch.charCodeAt(0)));
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
 const SPACES = /\s+/y;
+const MAYBE_SPACES = /\s*/y;
 
 /** The text without the characters normalizeText drops (what the gate reads). */
 export function visibleText(raw: string): string {
@@ -118,34 +113,80 @@ export function visibleText(raw: string): string {
   return INVISIBLE.test(raw) ? raw.replace(INVISIBLE, '') : raw;
 }
 
+/** Text as the gate reads it: `visible` (invisible characters dropped) and `folded`, unit for unit. */
+export interface GateText {
+  readonly visible: string;
+  /** `visible` folded as the matcher folds (core/text-normalize.ts `foldCode`): the same length. */
+  readonly folded: string;
+}
+
+/** Capital sigma: the one capital whose lower case depends on where it stands (final ς), unlike `foldCode`. */
+const SIGMA = '\u03a3';
+
+/** A text ready for the gate. */
+export function gateText(raw: string): GateText {
+  const visible = visibleText(raw);
+  const lower = visible.toLowerCase();
+  // toLowerCase is the matcher's folding unit for unit, except where a capital's lower case is longer
+  // (İ) or depends on its place (Σ): there the text is folded one unit at a time.
+  if (lower.length === visible.length && !visible.includes(SIGMA)) return { visible, folded: lower };
+  const codes = new Uint16Array(visible.length);
+  for (let i = 0; i < visible.length; i++) codes[i] = foldCode(visible.charCodeAt(i));
+  let folded = '';
+  for (let i = 0; i < codes.length; i += 8192) folded += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return { visible, folded };
+}
+
+/**
+ * Where markup may part two words in a text: the offsets where one text node ends and the next begins, or
+ * `'unknown'` for a page's text read whole (`textContent`: its text nodes joined with nothing between
+ * them, "Talks</h2><p>Putin" as "TalksPutin"). Where seams are unknown, a word of the gate written with a
+ * capital counts glued to the words around it, and a given name before a capital with no space between.
+ */
+export type GateSeams = readonly number[] | 'unknown';
+
 const NO_SEAMS: readonly number[] = [];
 
 /**
- * True when `text` holds a word the gate opens for (a whole word, in the case it needs). `seams`: where, in
- * a text made of several text nodes (`raw` then without invisible characters: `visibleText`), one node
- * ends and the next begins. Markup may part two words there (core/dom-text.ts reads the nodes as one
- * block or as two), so a word may begin at a seam whatever comes before it.
+ * True when `raw` holds a word the gate opens for (a whole word, in the case it needs). `seams`: see
+ * `GateSeams` (offsets in the text without invisible characters: `visibleText`).
  */
-export function gateOpens(gate: NameGate, raw: string, seams: readonly number[] = NO_SEAMS): boolean {
-  const text = visibleText(raw);
-  // Read with the odd capitals folded (one unit for one: the offsets stay the text's); their case is the text's.
-  ODD_CAPITALS.lastIndex = 0;
-  const read = ODD_CAPITALS.test(text) ? text.replace(ODD_CAPITALS, foldOdd) : text;
+export function gateOpens(gate: NameGate, raw: string, seams: GateSeams = NO_SEAMS): boolean {
+  return gateOpensIn(gate, gateText(raw), seams);
+}
+
+/**
+ * True when a word the gate opens for begins in `text` between `from` and `to` (a page's text is read a
+ * window at a time, so that no task runs long).
+ */
+export function gateOpensIn(
+  gate: NameGate,
+  text: GateText,
+  seams: GateSeams,
+  from = 0,
+  to = text.visible.length,
+): boolean {
+  const { visible, folded } = text;
   const { pattern } = gate;
+  // A word that begins before `to` ends by `to + longest`.
+  const window = from === 0 && to >= folded.length ? folded : folded.slice(from, to + gate.longest);
   pattern.lastIndex = 0;
-  for (let found = pattern.exec(read); found !== null; found = pattern.exec(read)) {
-    const start = found.index;
+  for (let found = pattern.exec(window); found !== null; found = pattern.exec(window)) {
+    const start = from + found.index;
+    if (start >= to) break;
     const end = start + found[0].length;
-    pattern.lastIndex = start + 1;
-    if (start > 0 && isWordChar(text.charCodeAt(start - 1)) && !seams.includes(start)) continue;
-    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-    if (isOpening(gate, text.slice(start, end), text, end)) return true;
+    pattern.lastIndex = found.index + 1;
+    const isGlued = seams === 'unknown' && isUpper(visible[start] ?? '');
+    const isSeam = seams !== 'unknown' && seams.includes(start);
+    if (start > 0 && isWordChar(visible.charCodeAt(start - 1)) && !isGlued && !isSeam) continue;
+    if (end < visible.length && isWordChar(visible.charCodeAt(end)) && !isGlued) continue;
+    if (isOpening(gate, visible.slice(start, end), visible, end, seams === 'unknown')) return true;
   }
   return false;
 }
 
 /** Whether a whole word the pattern found counts: as written for exact words, before a capital for given names. */
-function isOpening(gate: NameGate, surface: string, text: string, end: number): boolean {
+function isOpening(gate: NameGate, surface: string, text: string, end: number, isGlued: boolean): boolean {
   const key = foldString(surface);
   const written = gate.exact.get(key);
   if (written) {
@@ -158,7 +199,8 @@ function isOpening(gate: NameGate, surface: string, text: string, end: number): 
   }
   if (!gate.given.has(key)) return true;
   if (!isUpper(surface[0] ?? '')) return false;
-  SPACES.lastIndex = end;
-  if (!SPACES.test(text)) return false;
-  return isUpper(text[SPACES.lastIndex] ?? '');
+  const spaces = isGlued ? MAYBE_SPACES : SPACES;
+  spaces.lastIndex = end;
+  if (!spaces.test(text)) return false;
+  return isUpper(text[spaces.lastIndex] ?? '');
 }

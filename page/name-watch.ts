@@ -4,15 +4,24 @@
  * content script loads the matcher (the second stage, entrypoints/page-session.ts). Until then it watches
  * what the page adds. It never writes to the page. The text it reads is a superset of what the matcher
  * reads (core/dom-text.ts `walkTextBlocks`): every text node under the root and in open shadow roots;
- * script and style text alone is passed over. A name that markup splits across text nodes
- * ("<span>P</span>utin", "<a>Rustem</a> Umirov") is one to the matcher: each node is read with the end of
- * the text before it (`Carry`), and what the page adds with the text on either side of it.
+ * script and style text alone is passed over.
+ *
+ * The page as loaded is read whole, as one string (`pageText`): a walk over its text nodes gives each node a
+ * wrapper in the content script's world, which cost a 10,000-node page about 100 ms (bench/results/issue-10.md);
+ * the string costs a few. Read whole, a name that markup splits ("<span>P</span>utin") is one word, and
+ * where markup glues words ("Talks</h2><p>Putin") the gate counts capitalised words glued
+ * (core/name-gate.ts `GateSeams`). Open shadow roots of custom elements are read after it, and what the page
+ * adds as it comes: each text node with the end of the text before it (`Carry`), and with the text on
+ * either side of the change.
  */
 import { isMarkupWordBreak } from '../core/dom-text';
 import {
   compileNameGate,
   gateOpens,
+  gateOpensIn,
+  gateText,
   visibleText,
+  type GateText,
   type NameGate,
   type NameGateSource,
 } from '../core/name-gate';
@@ -46,6 +55,16 @@ interface Carry {
   readonly last: number;
 }
 
+/** The whole page's text (`pageText`), read a window at a time from `next`. */
+interface PageJob {
+  readonly gates: readonly NameGate[];
+  readonly text: GateText;
+  next: number;
+}
+
+/** How much of the page's text one window holds (characters): a few ms of reading. */
+const WINDOW = 65_536;
+
 /** Text under one node to read with some gates; `walker` once reading has begun. */
 interface Job {
   readonly gates: readonly NameGate[];
@@ -70,7 +89,7 @@ export class NameWatch {
   private readonly gates: NameGate[];
   private readonly observer: MutationObserver;
   /** What is still to read, in order: the page, open shadow roots, what the page added, a new gate's pass. */
-  private jobs: Job[] = [];
+  private jobs: (Job | PageJob)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private isDone = false;
 
@@ -85,7 +104,7 @@ export class NameWatch {
     this.isSpaced = options.gate.pattern.includes(' ');
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(options.root, { subtree: true, childList: true, characterData: true });
-    this.jobs.push({ gates: this.gates, node: options.root });
+    this.jobs.push(this.pageJob(this.gates));
     this.read();
   }
 
@@ -101,7 +120,7 @@ export class NameWatch {
     this.gates.push(gate);
     this.longest = Math.max(this.longest, gate.longest);
     this.isSpaced ||= source.pattern.includes(' ');
-    this.schedule({ gates: [gate], node: this.options.root });
+    this.schedule(this.pageJob([gate]));
   }
 
   /** Stops watching (the gate opened, or the extension went away). */
@@ -120,7 +139,12 @@ export class NameWatch {
     }
   }
 
-  private schedule(job: Job): void {
+  /** The page's text as it is now, to read with `gates`. */
+  private pageJob(gates: readonly NameGate[]): PageJob {
+    return { gates, text: gateText(pageText(this.options.root)), next: 0 };
+  }
+
+  private schedule(job: Job | PageJob): void {
     this.jobs.push(job);
     this.timer ??= setTimeout(() => this.read(), 0);
   }
@@ -139,7 +163,8 @@ export class NameWatch {
   }
 
   /** Reads one job's text: true when it is done (or the gate opened), false when the slice ran out first. */
-  private run(job: Job, deadline: number): boolean {
+  private run(job: Job | PageJob, deadline: number): boolean {
+    if ('text' in job) return this.runPage(job, deadline);
     if (!job.walker) {
       const { node } = job;
       if (job.isChange) job.carry = this.carryBefore(node);
@@ -159,6 +184,29 @@ export class NameWatch {
     }
     this.readOnAfter(job);
     return true;
+  }
+
+  /** Reads the page's text a window at a time; then the open shadow roots (the text does not hold them). */
+  private runPage(job: PageJob, deadline: number): boolean {
+    const { gates, text } = job;
+    const { length } = text.visible;
+    while (job.next < length) {
+      const from = job.next;
+      job.next = Math.min(length, from + WINDOW);
+      if (gates.some((gate) => gateOpensIn(gate, text, 'unknown', from, job.next))) {
+        this.open();
+        return true;
+      }
+      if (job.next < length && performance.now() > deadline) return false;
+    }
+    for (const root of openShadowRoots(this.options.root)) this.jobs.push({ gates, node: root });
+    return true;
+  }
+
+  /** The gate opened: the watch ends and says so. */
+  private open(): void {
+    this.stop();
+    this.options.onNames();
   }
 
   /** Tests a text node (with the carry before it), or queues an element's open shadow root; true when the gate opened. */
@@ -198,8 +246,7 @@ export class NameWatch {
       job.carry = undefined; // code that names someone begins no name in the page's text
       return false;
     }
-    this.stop();
-    this.options.onNames();
+    this.open();
     return true;
   }
 
@@ -229,6 +276,58 @@ export class NameWatch {
     const next = walker.nextNode();
     if (next) this.visit(job, next);
   }
+}
+
+/** What is never the page's words, as a selector (`NOT_TEXT`). */
+const NOT_TEXT_SELECTOR = [...NOT_TEXT].join(',');
+
+/**
+ * The text of `root`'s text nodes in document order, joined (its `textContent`), without the text of
+ * script, style, noscript and textarea elements: the text between them is read with a Range.
+ */
+export function pageText(root: Element): string {
+  const skipped = root.querySelectorAll(NOT_TEXT_SELECTOR);
+  if (skipped.length === 0) return root.textContent ?? '';
+  const range = root.ownerDocument.createRange();
+  range.setStart(root, 0);
+  const parts: string[] = [];
+  let previous: Element | undefined;
+  for (const element of skipped) {
+    if (previous?.contains(element)) continue;
+    range.setEndBefore(element);
+    parts.push(range.toString());
+    range.setStartAfter(element);
+    previous = element;
+  }
+  range.setEnd(root, root.childNodes.length);
+  parts.push(range.toString());
+  return parts.join('');
+}
+
+/**
+ * Every HTML element's name, and SVG's and MathML's usual ones: an element named otherwise is a custom
+ * element (a name with a hyphen), the kind of element that holds a page's text in a shadow root.
+ */
+const KNOWN_ELEMENTS =
+  'a abbr acronym address area article aside audio b base bdi bdo big blockquote body br button canvas ' +
+  'caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed ' +
+  'fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html ' +
+  'i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noscript ' +
+  'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search ' +
+  'section select slot small source span strike strong style sub summary sup table tbody td template ' +
+  'textarea tfoot th thead time title tr track tt u ul var video wbr svg g path circle rect line polyline ' +
+  'polygon ellipse use symbol defs text tspan clipPath mask image foreignObject math mi mn mo mrow';
+const CUSTOM_ELEMENTS = `:not(${KNOWN_ELEMENTS.split(' ').join(',')})`;
+
+/**
+ * The open shadow roots of the custom elements under `root` (one selector: no walk over every element).
+ * Shadow roots that built-in elements host, rare in a page's text, are read only as the page adds them.
+ */
+function openShadowRoots(root: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (const element of root.querySelectorAll(CUSTOM_ELEMENTS))
+    if (element.shadowRoot) roots.push(element.shadowRoot);
+  return roots;
 }
 
 /**

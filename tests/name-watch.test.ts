@@ -221,6 +221,10 @@ describe('a name that markup splits across text nodes', () => {
     '<p>Defence Minister Rustem <a href="#r">Umirov</a> said so.</p>',
     '<p><span>Rus</span><span>tem</span> <em>Umi</em>rov said so.</p>',
     '<h2>THE WAR</h2><p><span>Z</span>elensky said so.</p>',
+    // Markup that glues words: the page's text read whole holds "talksWitkoff", "Witkoffenvoy", "RustemUmirov".
+    '<h2>Peace talks</h2><p>Witkoff flew in.</p>',
+    '<ul><li>Witkoff</li><li>envoy to the talks</li></ul>',
+    '<p>Defence Minister Rustem<br>Umirov said so.</p>',
   ])('%s', async (html) => {
     document.body.innerHTML = html;
     expect(matcherFinds()).not.toEqual([]);
