@@ -7,6 +7,9 @@
  */
 
 import { MAX_CORRECTIONS, readCorrection } from './corrections';
+import { normalizeSite } from './site';
+
+export { normalizeSite };
 
 /** A migration: turns the value stored by version N-1 into version N's. Must not throw on junk. */
 export type Migration = (stored: unknown) => unknown;
@@ -187,24 +190,6 @@ export function recordList<T>(options: {
       });
     },
   };
-}
-
-/**
- * Normalises what a reader types as a site ("https://www.Example.com/path", "example.com") to the
- * host name Dramatis compares with `location.hostname`; undefined when it is not a host name.
- */
-export function normalizeSite(input: string): string | undefined {
-  let text = input.trim().toLowerCase();
-  if (!text) return undefined;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `http://${text}`;
-  try {
-    const host = new URL(text).hostname.replace(/^www\./, '').replace(/\.$/, '');
-    // Every label must be non-empty: ".com" or "example..com" is no site.
-    const isDomain = /^[a-z0-9.-]+$/.test(host) && host.includes('.') && !host.split('.').includes('');
-    return isDomain || host === 'localhost' ? host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -16,7 +16,7 @@ import { announceKnowledgeChange, watchInstalled } from '../platform/knowledge-b
 import { createKnowledgeService } from '../platform/knowledge-service';
 import { listen, sendToContent, type ToBackground } from '../platform/messages';
 import { runInFrame } from '../platform/scripting';
-import { publishAddedPeople } from '../platform/settings-store';
+import { publishAddedPeople } from '../platform/added-people-store';
 import givenNames from '../data/given-names.json';
 
 const LOOK_UP_MENU_ID = 'dramatis-look-up';

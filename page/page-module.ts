@@ -5,7 +5,7 @@
  * answers), which hands itself over here. Only types cross, so importing this module loads none of it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { normalizeSite } from '../core/settings';
+import { normalizeSite } from '../core/site';
 import type { ToContent } from '../platform/messages';
 import { loadOnDemand, registerOnDemand } from './on-demand';
 
@@ -39,7 +39,7 @@ export function idleAnswers(hostname: string): PageAnswers {
       people: [],
       quotes: [],
       isPaused: false,
-      site: normalizeSite(hostname),
+      site: normalizeSite(hostname), // when the popup asks: not on every page
     }),
     'content:reveal-person': () => ({ isRevealed: false }),
     'content:get-count': () => ({ count: 0 }),

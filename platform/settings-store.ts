@@ -3,15 +3,16 @@
  * table (core/settings.ts), `settings.<key>`, with its version beside it (`settings.<key>$`: `{ v }`, the
  * layout @wxt-dev/storage used, so stored settings carry over). Every read goes through
  * `sanitizeSettings`, so a corrupt or unknown stored value falls back to its default instead of crashing a
- * page. No other module calls browser.storage.
+ * page. It reads and writes through platform/local-storage.ts.
  *
  * All settings are read in ONE storage.local.get: the content script reads them on every page before it
  * paints, and a round trip per setting (as per-item storage does) is what it used to wait for. A key the
  * content script must read at start (issue 13's people added by the reader) belongs in the same call:
  * add it to `readLocal`'s keys in `loadSettings`.
  */
-import { browser, type Browser } from 'wxt/browser';
 import { readAddedPeople, type AddedPeople } from '../core/added-people';
+import { ADDED_PEOPLE_KEY, followAddedPeople } from './added-people-store';
+import { readLocal, watchLocal, writeLocal } from './local-storage';
 import {
   defaultSettings,
   keysOf,
@@ -42,8 +43,6 @@ export interface SettingsStore<S> {
   followSettings(onChange: (settings: S) => void): (changes: Record<string, unknown>) => void;
 }
 
-type StorageChange = Browser.storage.StorageChange;
-
 const storageKey = (key: string) => `settings.${key}`;
 /** Where a setting's stored version lives. */
 const versionKey = (key: string) => `settings.${key}$`;
@@ -52,15 +51,6 @@ const versionKey = (key: string) => `settings.${key}$`;
 function storedVersion(meta: unknown): number {
   const v = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
-}
-
-/** Reads `keys` from extension storage in one call; an empty record when storage cannot be read. */
-async function readLocal(keys: string[]): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.local.get(keys);
-  } catch {
-    return {}; // Storage unreadable (a broken profile): every default applies.
-  }
 }
 
 /** The store of a settings table. */
@@ -88,7 +78,7 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
       migrated[versionKey(key)] = { v: version };
     }
     // Once: the next read finds the current version. A failed write leaves the old value, read again the same way.
-    if (Object.keys(migrated).length > 0) await browser.storage.local.set(migrated).catch(() => undefined);
+    if (Object.keys(migrated).length > 0) await writeLocal(migrated).catch(() => undefined);
     return { raw, stored };
   };
 
@@ -107,7 +97,7 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
       writes[storageKey(key)] = valid[key];
       writes[versionKey(key)] = { v: table[key]!.version };
     }
-    await browser.storage.local.set(writes);
+    await writeLocal(writes);
     return loadSettings();
   };
 
@@ -135,15 +125,6 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
   };
 }
 
-/** Calls `onChange` with every change to extension storage's local area; returns the unwatch function. */
-function watchLocal(onChange: (changes: Record<string, StorageChange>) => void): () => void {
-  const listener = (changes: Record<string, StorageChange>, area: string) => {
-    if (area === 'local') onChange(changes);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
-
 const store: SettingsStore<Settings> = createSettingsStore(SETTINGS);
 
 /** Reads all settings; any unreadable or invalid value is replaced by its default. */
@@ -158,18 +139,6 @@ export const resetSettings = store.resetSettings;
 export const watchSettings = store.watchSettings;
 
 /**
- * The people of stored packs the bundled index lacks, compiled by the background for the pages
- * (core/added-people.ts), under this storage key. Not a setting: it is derived from the packs, never
- * exported or reset.
- */
-const ADDED_PEOPLE_KEY = 'addedPeople';
-
-/** Publishes the added people for the pages that load from now on (null: there are none). */
-export async function publishAddedPeople(added: AddedPeople | undefined): Promise<void> {
-  await browser.storage.local.set({ [ADDED_PEOPLE_KEY]: added ?? null });
-}
-
-/**
  * What a page starts from: the settings and the added people, read side by side (two reads in
  * parallel, no second round trip after the settings); a damaged added-people value reads as none.
  */
@@ -177,26 +146,6 @@ export async function loadPageStart(): Promise<{ settings: Settings; added: Adde
   // One storage read for both: each round trip costs the page script time of its own.
   const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY]);
   return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
-}
-
-/** The added people alone (the first stage of a page, page/name-watch.ts); a damaged value reads as none. */
-export async function loadAddedPeople(): Promise<AddedPeople | undefined> {
-  const stored = await readLocal([ADDED_PEOPLE_KEY]);
-  return readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null);
-}
-
-/** Calls `onChange` each time the background publishes the added people again; returns the unwatch function. */
-export function watchAddedPeople(onChange: (added: AddedPeople | undefined) => void): () => void {
-  return watchLocal((changes) => followAddedPeople(changes, onChange));
-}
-
-/** Reports the added people when a storage change published them again. */
-function followAddedPeople(
-  changes: Record<string, StorageChange>,
-  onChange: (added: AddedPeople | undefined) => void,
-): void {
-  const added = changes[ADDED_PEOPLE_KEY];
-  if (added) onChange(readAddedPeople(added.newValue ?? null));
 }
 
 /**

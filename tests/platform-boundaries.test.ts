@@ -1,5 +1,5 @@
 /**
- * House rules, tested (STYLE.md habits 2 and 4): only platform/ calls browser.* (settings-store.ts alone
+ * House rules, tested (STYLE.md habits 2 and 4): only platform/ calls browser.* (local-storage.ts alone
  * touches extension storage, packs-db.ts alone opens IndexedDB, messages.ts alone sends or receives
  * messages); entrypoints/content/ only wires (page logic lives in page/); pure core/ does not reach into
  * the bundled knowledge base. Scans the shipped source (entrypoints, components, core, page, platform,
@@ -48,11 +48,11 @@ describe('platform boundaries', () => {
     );
   });
 
-  it('only platform/settings-store.ts touches extension storage', () => {
+  it('only platform/local-storage.ts touches extension storage', () => {
     expect(
       offenders(
         /\b(browser|chrome)\s*\.\s*storage\b|wxt\/utils\/storage|@wxt-dev\/storage/,
-        'platform/settings-store.ts',
+        'platform/local-storage.ts',
       ),
     ).toEqual([]);
   });
@@ -117,13 +117,13 @@ describe('platform boundaries', () => {
     return reached;
   };
 
-  it('the script every page runs carries the name gate alone: no matcher, session, card or card data (issue 10)', () => {
+  it('the script every page runs carries the name gate alone: no matcher, session, card, card data or settings table (issue 10)', () => {
     const reached = reachedFrom('entrypoints/content/index.ts');
     expect(reached).toContain('page/name-watch.ts');
     expect(reached).toContain('data/name-gate.ts');
     expect(
       [...reached].filter((p) =>
-        /page\/session|data\/matcher-index|data\/bundle|page\/card-ui|page\/highlights\.ts|core\/quotations/.test(
+        /page\/session|data\/matcher-index|data\/bundle|page\/card-ui|page\/highlights\.ts|core\/quotations|core\/settings|settings-store/.test(
           p,
         ),
       ),

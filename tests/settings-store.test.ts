@@ -207,6 +207,7 @@ describe('settings store: what a page follows (issue 14)', () => {
 
   it('reports settings and added people from one storage listener, and nothing for other keys', async () => {
     const store = await importStore();
+    const { publishAddedPeople } = await import('../platform/added-people-store');
     const settings: Settings[] = [];
     const people: unknown[] = [];
     const addListener = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
@@ -216,7 +217,7 @@ describe('settings store: what a page follows (issue 14)', () => {
     });
     expect(addListener).toHaveBeenCalledTimes(1);
 
-    await store.publishAddedPeople(added('Lena Brunner') as never);
+    await publishAddedPeople(added('Lena Brunner') as never);
     await vi.waitFor(() => expect(people).toHaveLength(1));
     expect(people[0]).toMatchObject({ people: [{ name: 'Lena Brunner' }] });
     expect(settings).toEqual([]);
@@ -231,12 +232,12 @@ describe('settings store: what a page follows (issue 14)', () => {
     expect([settings.length, people.length]).toEqual([1, 1]);
 
     // The last person removed: published as none.
-    await store.publishAddedPeople(undefined);
+    await publishAddedPeople(undefined);
     await vi.waitFor(() => expect(people).toHaveLength(2));
     expect(people[1]).toBeUndefined();
 
     stop();
-    await store.publishAddedPeople(added('Keith Kellogg') as never);
+    await publishAddedPeople(added('Keith Kellogg') as never);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(people).toHaveLength(2);
   });

@@ -12,7 +12,7 @@ import { markLoadStep } from '../../page/load-marks';
 import { NameWatch } from '../../page/name-watch';
 import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadAddedPeople, watchAddedPeople } from '../../platform/settings-store';
+import { loadAddedPeople, watchAddedPeople } from '../../platform/added-people-store';
 import type { AddedPeople } from '../../core/added-people';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
