@@ -18,7 +18,13 @@ import { getPersonName, MATCHER_INDEX } from '../data/matcher-index';
 import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../page/highlights';
 import { toLiveRange } from '../page/hit-test';
-import { makeMentionRange, scheduleIdle, scheduleTask, type PageMention } from '../page/page-mentions';
+import {
+  makeMentionRange,
+  scheduleBackground,
+  scheduleIdle,
+  scheduleTask,
+  type PageMention,
+} from '../page/page-mentions';
 import { Session, type SessionTiming } from '../page/session';
 
 declare const Mark: new (ctx: Element) => {
@@ -154,7 +160,7 @@ function pageFacts() {
  * build's index, then the real Session with the default settings and the bundled cards. The painter is
  * passed in so that runHighlightChange can reach it; timing comes through the Session's `timing`
  * option: timers around each task it schedules (with the extension's own schedulers: scheduleTask for
- * first-pass chunks, scheduleIdle for DOM changes), its MutationObserver callbacks and its repaints.
+ * first-pass chunks, scheduleIdle for DOM changes, scheduleBackground for a backlog of them), its MutationObserver callbacks and its repaints.
  */
 function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
   const stats = new TaskStats();
@@ -188,6 +194,7 @@ function startDramatis(): { t0: number; setupMs: number; matcherMs: number } {
     timing: {
       scheduleChunk: timed(scheduleTask),
       scheduleMutations: timed(scheduleIdle),
+      scheduleBacklog: timed(scheduleBackground),
       onTask: (ms) => {
         scanTasks.sumMs += ms;
         scanTasks.maxMs = Math.max(scanTasks.maxMs, ms);

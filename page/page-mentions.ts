@@ -46,17 +46,30 @@ const PROGRESSIVE_PAINT_MS = 250;
 /** Runs a task later (a scheduler; tests and the bench inject their own). */
 export type Schedule = (task: () => void) => void;
 
+/** A scheduler that posts each task at `priority` (scheduler.postTask), or with setTimeout where there is none. */
+function postTaskAt(priority: 'user-visible' | 'background'): Schedule {
+  return (task) => {
+    const scheduler = (
+      globalThis as { scheduler?: { postTask?: (t: () => void, o: object) => Promise<void> } }
+    ).scheduler;
+    if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority });
+    else setTimeout(task, 0);
+  };
+}
+
 /**
  * Runs `task` as a new task soon, behind the page's own pending work: scheduler.postTask where there is
  * one, else setTimeout. (A MessageChannel would be faster than setTimeout's clamping, but its messages
  * never reach a Firefox content script's listener.)
  */
-export const scheduleTask: Schedule = (task) => {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (t: () => void, o: object) => Promise<void> } })
-    .scheduler;
-  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority: 'user-visible' });
-  else setTimeout(task, 0);
-};
+export const scheduleTask: Schedule = postTaskAt('user-visible');
+
+/**
+ * Runs `task` as a new task behind everything else the page has to do (its timers and input first):
+ * background priority. For catching up with a page that keeps changing, which must not crowd out the
+ * page's own work.
+ */
+export const scheduleBackground: Schedule = postTaskAt('background');
 
 /** Runs `task` when the page is idle (soon, where there is no requestIdleCallback). */
 export const scheduleIdle: Schedule = (task) => {
@@ -78,6 +91,8 @@ export interface PageMentionsOptions {
   scheduleChunk?: Schedule;
   /** How DOM changes are processed (default: idle time). */
   scheduleMutations?: Schedule;
+  /** How a backlog of DOM changes goes on after its first task (default: behind the page's own tasks). */
+  scheduleBacklog?: Schedule;
   now?: () => number;
   /** Called after each task this scanner runs (first-pass chunks, DOM-change passes) with its duration (the bench). */
   onTask?: (ms: number) => void;
@@ -105,6 +120,7 @@ export class PageMentions {
   private all: PageMention[] | undefined = [];
   private readonly scheduleChunk: Schedule;
   private readonly scheduleMutations: Schedule;
+  private readonly scheduleBacklog: Schedule;
   private readonly now: () => number;
   /** Open shadow roots that hold mentions: caret hit testing must be told about them. */
   readonly shadowRoots = new Set<ShadowRoot>();
@@ -120,6 +136,7 @@ export class PageMentions {
   ) {
     this.scheduleChunk = options.scheduleChunk ?? scheduleTask;
     this.scheduleMutations = options.scheduleMutations ?? scheduleIdle;
+    this.scheduleBacklog = options.scheduleBacklog ?? scheduleBackground;
     this.now = options.now ?? (() => performance.now());
     this.firstPass = new Promise((resolve) => (this.finishFirstPass = resolve));
     this.corrections = options.corrections ?? [];
@@ -401,8 +418,9 @@ export class PageMentions {
     }
     this.noteTask(started);
     if (this.pendingContainers.length > 0) {
-      // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time.
-      this.scheduleChunk(() => this.processMutations());
+      // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time, each
+      // behind the page's own timers and input (bench/feed.ts: the largest heartbeat gap of the feed).
+      this.scheduleBacklog(() => this.processMutations());
     } else if (this.dirty.size > 0 || this.removed.length > 0) {
       this.scheduleMutationRun();
     }

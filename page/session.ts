@@ -27,6 +27,8 @@ export interface SessionTiming {
   scheduleChunk?: Schedule;
   /** How DOM changes are processed (default: idle time). */
   scheduleMutations?: Schedule;
+  /** How a backlog of DOM changes goes on (default: behind the page's own tasks). */
+  scheduleBacklog?: Schedule;
   /** Each scanning task's duration. */
   onTask?: (ms: number) => void;
   /** Each MutationObserver callback's duration. */
@@ -131,6 +133,7 @@ export class Session {
       onChange: (change) => this.onMentionsChanged(change),
       scheduleChunk: timing?.scheduleChunk,
       scheduleMutations: timing?.scheduleMutations,
+      scheduleBacklog: timing?.scheduleBacklog,
       onTask: timing?.onTask,
       onObserved: timing?.onObserved,
       corrections: correctionsForPage(this.settings.corrections, this.doc.URL),
