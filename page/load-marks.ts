@@ -8,6 +8,7 @@ import type { SessionTiming } from './session';
 /** The steps marked, in the order they happen. */
 export type LoadStep =
   | 'start'
+  | 'gate-shut'
   | 'gate-opened'
   | 'session-loaded'
   | 'settings-read'

@@ -34,6 +34,8 @@ export interface NameWatchOptions {
   gate: NameGateSource;
   /** Called once, when the gate opens. */
   onNames: () => void;
+  /** Called once the page as loaded has been read and the gate stayed shut (the bench's mark). */
+  onShut?: () => void;
   /** How long one task reads before it yields to the page (ms). */
   sliceMs?: number;
 }
@@ -199,7 +201,9 @@ export class NameWatch {
       }
       if (job.next < length && performance.now() > deadline) return false;
     }
-    for (const root of openShadowRoots(this.options.root)) this.jobs.push({ gates, node: root });
+    const roots = openShadowRoots(this.options.root);
+    for (const root of roots) this.jobs.push({ gates, node: root });
+    if (roots.length === 0 && gates === this.gates) this.options.onShut?.();
     return true;
   }
 

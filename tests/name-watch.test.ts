@@ -60,6 +60,22 @@ describe('a page that names nobody', () => {
     expect(watch?.isStopped).toBe(false);
   });
 
+  it('says once that it has read the page as loaded and found nobody (a page that names someone never does)', async () => {
+    document.body.innerHTML = NOBODY;
+    const onShut = vi.fn();
+    watch = new NameWatch({ root: document.body, gate: BUNDLED_NAME_GATE, onNames: vi.fn(), onShut });
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'More rain on Friday.' }));
+    await settle();
+    expect(onShut).toHaveBeenCalledOnce();
+    watch.stop();
+
+    document.body.innerHTML = '<p>Marco Rubio spoke.</p>';
+    const named = { onNames: vi.fn(), onShut: vi.fn() };
+    watch = new NameWatch({ root: document.body, gate: BUNDLED_NAME_GATE, ...named });
+    await vi.waitFor(() => expect(named.onNames).toHaveBeenCalledOnce());
+    expect(named.onShut).not.toHaveBeenCalled();
+  });
+
   it('goes idle after reading a change that names nobody (no reading again and again)', async () => {
     const { onNames } = startWatch(NOBODY);
     (document.querySelector('li')!.firstChild as Text).data = 'Do not drive';

@@ -41,7 +41,12 @@ function watchForNames(ctx: ContentScriptContext): void {
       })
       .catch((error: unknown) => console.error('Dramatis:', error));
   };
-  const watch = new NameWatch({ root, gate: BUNDLED_NAME_GATE, onNames: startPage });
+  const watch = new NameWatch({
+    root,
+    gate: BUNDLED_NAME_GATE,
+    onNames: startPage,
+    onShut: () => markLoadStep('gate-shut'), // the page as loaded names nobody (so far)
+  });
   // The people the reader added have a gate of their own: now, and each time the background publishes them.
   const addPeople = (added: AddedPeople | undefined) => {
     if (added) watch.addGate(nameGateSource(added.index, added.people));
