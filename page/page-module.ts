@@ -39,7 +39,7 @@ export function idleAnswers(hostname: string): PageAnswers {
       people: [],
       quotes: [],
       isPaused: false,
-      site: normalizeSite(hostname),
+      site: normalizeSite(hostname), // when the popup asks: not on every page
     }),
     'content:reveal-person': () => ({ isRevealed: false }),
     'content:get-count': () => ({ count: 0 }),

@@ -10,8 +10,8 @@
  * content script must read at start (issue 13's people added by the reader) belongs in the same call:
  * add it to `readLocal`'s keys in `loadSettings`.
  */
-import type { AddedPeople } from '../core/added-people';
-import { ADDED_PEOPLE_KEY, addedPeopleIn, followAddedPeople } from './added-people-store';
+import { readAddedPeople, type AddedPeople } from '../core/added-people';
+import { ADDED_PEOPLE_KEY, followAddedPeople } from './added-people-store';
 import { readLocal, watchLocal, writeLocal } from './local-storage';
 import {
   defaultSettings,
@@ -145,7 +145,7 @@ export const watchSettings = store.watchSettings;
 export async function loadPageStart(): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
   // One storage read for both: each round trip costs the page script time of its own.
   const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY]);
-  return { settings, added: addedPeopleIn(stored) };
+  return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
 }
 
 /**
