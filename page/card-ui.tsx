@@ -122,7 +122,9 @@ export class CardUi {
     const isPlaced = isPrepared && this.isPreparedPlaced;
     this.prepared = undefined;
     this.isShown = true;
-    this.renderCard(request, true);
+    // The prepared card is already rendered: it is only revealed (no render on the first card's path).
+    if (isPrepared && this.frame()) this.setSeen(true);
+    else this.renderCard(request, true);
     if (!isPlaced) this.place(request);
     const frame = this.frame();
     if (request.shouldFocus) frame?.focus({ preventScroll: true });
@@ -199,8 +201,7 @@ export class CardUi {
     render(
       <div
         popover="manual"
-        class={isVisible ? 'dr-theme dr-frame' : 'dr-theme dr-frame dr-unseen'}
-        aria-hidden={isVisible ? undefined : 'true'}
+        class="dr-theme dr-frame"
         data-theme={request.theme}
         role="dialog"
         aria-modal="false"
@@ -232,9 +233,21 @@ export class CardUi {
       </div>,
       root,
     );
+    this.setSeen(isVisible);
+  }
+
+  /**
+   * Hides the rendered card from sight and from assistive technology, or reveals it, and puts it into the
+   * top layer, where the page's stacking and containing blocks cannot reach it. Outside Preact's props
+   * (which never name them), so that revealing a prepared card renders nothing.
+   */
+  private setSeen(isSeen: boolean): void {
     const frame = this.frame();
-    // Into the top layer, where the page's stacking and containing blocks cannot reach it.
-    if (frame?.isConnected && typeof frame.showPopover === 'function' && !frame.matches(':popover-open'))
+    if (!frame) return;
+    frame.classList.toggle('dr-unseen', !isSeen);
+    if (isSeen) frame.removeAttribute('aria-hidden');
+    else frame.setAttribute('aria-hidden', 'true');
+    if (frame.isConnected && typeof frame.showPopover === 'function' && !frame.matches(':popover-open'))
       frame.showPopover();
   }
 
