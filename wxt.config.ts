@@ -58,6 +58,13 @@ export default defineConfig({
     // warning. Firefox's MV2 build gets the same through tabs.executeScript.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: ['<all_urls>'],
+    // The page's session, imported by the content script of a page that names someone, without waking the
+    // background (platform/scripting.ts importOwnScript). Chromium: only under the dynamic id, which changes
+    // each session, so that no page can probe for Dramatis; Firefox's extension id is random per install.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['page-session.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        : ['page-session.js'],
     // The toolbar button's own icon (auto-icons fills only the top-level `icons`).
     [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: ICONS },
     commands: {

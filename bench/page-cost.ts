@@ -8,7 +8,7 @@
  *
  * Run alone: `npx tsx bench/page-cost.ts [--loads=N]`; `npm run bench` runs it too.
  */
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,18 +90,22 @@ export async function measureLoad(context: BrowserContext, url: string): Promise
       if (now.task - last.task > QUIET_TASK_MS) quietSince = Date.now();
       last = now;
     }
-    const marks = await page.evaluate(() =>
-      Object.fromEntries(
-        performance
-          .getEntriesByType('mark')
-          .filter((m) => m.name.startsWith('dramatis:'))
-          .map((m) => [m.name, m.startTime]),
-      ),
-    );
-    return { ...last, marks };
+    return { ...last, marks: await readMarks(page) };
   } finally {
     await page.close();
   }
+}
+
+/** The content script's `dramatis:*` marks on `page`'s timeline: name -> ms since the navigation started. */
+export function readMarks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('dramatis:'))
+        .map((m) => [m.name, m.startTime]),
+    ),
+  );
 }
 
 /** Fresh profile folders (`make`), all removed at the end (`removeAll`). */

@@ -10,6 +10,7 @@ export type LoadStep =
   | 'start'
   | 'gate-shut'
   | 'gate-opened'
+  | 'session-injected'
   | 'session-loaded'
   | 'settings-read'
   | 'matcher-ready'

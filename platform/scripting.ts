@@ -1,6 +1,8 @@
 /**
  * Runs the extension's on-demand scripts in a page's frame: the page's session once its first stage
- * found a name (page/page-module.ts), the card (page/card-module.ts).
+ * found a name (page/page-module.ts), the card (page/card-module.ts). The content script imports the
+ * session itself (`importOwnScript`); the background injects a script (`runInFrame`) where that fails, and
+ * always for the card.
  */
 import { browser } from 'wxt/browser';
 
@@ -16,6 +18,24 @@ export type OnDemandScript = '/card.js' | '/page-session.js';
 export async function runInFrame(tabId: number, frameId: number, file: OnDemandScript): Promise<boolean> {
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `file` in the calling content script's own isolated world by a dynamic import of its extension URL,
+ * without the background: where the service worker is asleep (as it is after half a minute without
+ * work), waking it for an injection costs a page that names someone about 150-250 ms before its names
+ * are painted (bench/results/issue-10.md). The file must be a web-accessible resource (wxt.config.ts);
+ * in Chromium it is reachable only under the extension's dynamic id (`use_dynamic_url`), which changes
+ * each session and which `runtime.getURL` gives, so that a page cannot probe for it. Resolves false when
+ * the browser refused (the caller then asks the background to inject it).
+ */
+export async function importOwnScript(file: OnDemandScript): Promise<boolean> {
+  try {
+    await import(/* @vite-ignore */ browser.runtime.getURL(file));
     return true;
   } catch {
     return false;

@@ -1,8 +1,9 @@
 /**
  * The content script, on every page (issue 10's first stage): the name gate and nothing else. It reads
  * the page's text through the gate (page/name-watch.ts) and watches what the page adds; where a name may
- * be, it has the background run the page's session (entrypoints/page-session.ts) in this frame and hands
- * it the popup's questions from then on. A page that names nobody loads no matcher, card or quotations.
+ * be, it imports the page's session (entrypoints/page-session.ts) into this frame's isolated world (or has
+ * the background inject it there) and hands it the popup's questions from then on. A page that names
+ * nobody loads no matcher, card or quotations.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -13,6 +14,7 @@ import { NameWatch } from '../../page/name-watch';
 import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
 import { loadAddedPeople, watchAddedPeople } from '../../platform/added-people-store';
+import { importOwnScript } from '../../platform/scripting';
 import type { AddedPeople } from '../../core/added-people';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
@@ -35,7 +37,12 @@ function watchForNames(ctx: ContentScriptContext): void {
   const idle = idleAnswers(location.hostname);
   const startPage = () => {
     markLoadStep('gate-opened'); // Once: the watch stops as its gate opens (the session follows the people).
-    loadPageModule(() => sendToBackground('background:load-page', {}))
+    const loadSession = async () => {
+      if (await importOwnScript('/page-session.js')) return;
+      markLoadStep('session-injected'); // the import was refused: the background injects it
+      await sendToBackground('background:load-page', {});
+    };
+    loadPageModule(loadSession)
       .then((module) => {
         if (!ctx.isInvalid) answers = module.start(ctx);
       })

@@ -1,6 +1,8 @@
 /**
  * Smoke test in real Chromium and Firefox: the content script finds the two people in a tiny page and
- * registers them as the CSS Custom Highlight `dramatis`, one range per mention, without touching the DOM.
+ * registers them as the CSS Custom Highlight `dramatis`, one range per mention, without touching the DOM;
+ * the page's session arrives without the background (imported, not injected), and a page cannot fetch it
+ * by the extension's fixed address (Chromium: only its per-session dynamic address serves it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launchBrowser, type E2EBrowser } from './support/browsers';
@@ -68,6 +70,31 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(state.size, `CSS.highlights.get('dramatis')?.size in ${browserName}`).toBe(2);
       expect(state.texts).toEqual(['Steve Witkoff', 'Vladimir Putin']);
       expect(state.bodyHtml).toBe('<p>Steve <b>Witkoff</b> met Vladimir Putin in Moscow.</p>');
+    } finally {
+      await page.close();
+    }
+  });
+  it(`${browserName}: loads the page's session itself, and no page can fetch it by the fixed address`, async () => {
+    const page = await browser!.openPage(server.url('/smoke.html'));
+    try {
+      const marks = await page.poll(
+        () => performance.getEntriesByType('mark').map((m) => m.name),
+        undefined,
+        { until: (names) => names.includes('dramatis:first-painted'), timeoutMs: 5_000 },
+      );
+      expect(marks).toContain('dramatis:session-loaded');
+      // Set only where the import failed and the background had to inject the session.
+      expect(marks).not.toContain('dramatis:session-injected');
+      if (browserName === 'chromium') {
+        const probe = await page.evaluate(async (url) => {
+          try {
+            return (await fetch(url)).ok ? 'fetched' : 'refused';
+          } catch {
+            return 'refused';
+          }
+        }, `${browser!.extensionBaseUrl}page-session.js`);
+        expect(probe).toBe('refused');
+      }
     } finally {
       await page.close();
     }
