@@ -20,10 +20,11 @@ export default defineUnlistedScript(() => registerPageModule({ start: startPage 
 const PAUSED = { people: [], quotes: [], isPaused: true };
 
 /** Starts Dramatis on this page and keeps it in step with the settings and added people until `ctx` dies. */
-function startPage(ctx: ContentScriptContext): PageAnswers {
+function startPage(ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>): PageAnswers {
   markLoadStep('session-loaded');
   const root = document.body;
-  const reading = loadPageStart(); // Read while the first chunk is scanned; painted once read (unless paused).
+  // Read since the gate opened, while this script loaded and the first chunk is scanned; painted once read (unless paused).
+  const reading = loadPageStart(stored);
   const life = new PageLifecycle({
     hostname: location.hostname,
     startSession: (page, settings, isPaintHeld) => {

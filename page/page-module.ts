@@ -1,12 +1,14 @@
 /**
  * The page's session as the first stage sees it before it is loaded (issue 10): the content script that
- * every page runs carries only the name gate (page/name-watch.ts); where the gate opens, the background
- * injects the session's bundle (entrypoints/page-session.ts: matcher, highlights, quotations, the popup's
- * answers), which hands itself over here. Only types cross, so importing this module loads none of it.
+ * every page runs carries only the name gate (page/name-watch.ts); where the gate opens, it imports the
+ * session's bundle (entrypoints/page-session.ts: matcher, highlights, quotations, the popup's answers), or
+ * has the background inject it, and the bundle hands itself over here. Only types cross, so importing this
+ * module loads none of it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { normalizeSite } from '../core/site';
 import type { ToContent } from '../platform/messages';
+import { markLoadStep } from './load-marks';
 import { loadOnDemand, registerOnDemand } from './on-demand';
 
 /** The answers of a page to the popup and the background (platform/messages.ts `ToContent`). */
@@ -16,8 +18,11 @@ export type PageAnswers = {
 
 /** What the session's bundle gives the content script. */
 export interface PageModule {
-  /** Starts Dramatis on this page, for the life of `ctx`; returns what the page answers from now on. */
-  start: (ctx: ContentScriptContext) => PageAnswers;
+  /**
+   * Starts Dramatis on this page, for the life of `ctx`, from the stored settings and added people the
+   * content script started reading (platform/page-start.ts); returns what the page answers from now on.
+   */
+  start: (ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>) => PageAnswers;
 }
 
 const PAGE_MODULE_KEY = '__dramatisPageModule';
@@ -27,9 +32,20 @@ export function registerPageModule(module: PageModule): void {
   registerOnDemand(PAGE_MODULE_KEY, module);
 }
 
-/** The session's bundle, loaded once (`inject` asks the background to run it in this frame). */
-export function loadPageModule(inject: () => Promise<unknown>): Promise<PageModule> {
-  return loadOnDemand<PageModule>(PAGE_MODULE_KEY, inject, 'page session');
+/**
+ * The session's bundle, loaded once: `importIt` imports it into this isolated world (resolving false when
+ * the browser refused); failing that, `inject` asks the background to run it in this frame.
+ */
+export function loadPageModule(load: {
+  importIt: () => Promise<boolean>;
+  inject: () => Promise<unknown>;
+}): Promise<PageModule> {
+  const run = async () => {
+    if (await load.importIt()) return;
+    markLoadStep('session-injected');
+    await load.inject();
+  };
+  return loadOnDemand<PageModule>(PAGE_MODULE_KEY, run, 'page session');
 }
 
 /** What a page answers while no session runs there: nobody named (the popup says whether the site is paused). */
@@ -39,7 +55,7 @@ export function idleAnswers(hostname: string): PageAnswers {
       people: [],
       quotes: [],
       isPaused: false,
-      site: normalizeSite(hostname), // when the popup asks: not on every page
+      site: normalizeSite(hostname),
     }),
     'content:reveal-person': () => ({ isRevealed: false }),
     'content:get-count': () => ({ count: 0 }),

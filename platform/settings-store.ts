@@ -13,6 +13,7 @@
 import { readAddedPeople, type AddedPeople } from '../core/added-people';
 import { ADDED_PEOPLE_KEY, followAddedPeople } from './added-people-store';
 import { readLocal, watchLocal, writeLocal } from './local-storage';
+import { settingKey, settingVersionKey } from './page-start';
 import {
   defaultSettings,
   keysOf,
@@ -29,8 +30,14 @@ import {
 export interface SettingsStore<S> {
   /** Reads all settings; any unreadable or invalid value is replaced by its default. */
   loadSettings(): Promise<S>;
-  /** Reads all settings and the stored values of `keys` in the same storage read (one round trip). */
-  loadSettingsWith(keys: readonly string[]): Promise<{ settings: S; stored: Record<string, unknown> }>;
+  /**
+   * Reads all settings and the stored values of `keys` in the same storage read (one round trip), or
+   * takes them from a read already under way (`read`, which must hold every setting's items and `keys`).
+   */
+  loadSettingsWith(
+    keys: readonly string[],
+    read?: Promise<Record<string, unknown>>,
+  ): Promise<{ settings: S; stored: Record<string, unknown> }>;
   /** Writes the given settings (validated first: invalid fields fall back to their defaults). */
   saveSettings(changes: Partial<S>): Promise<S>;
   /** Replaces every setting at once (an imported file). */
@@ -43,10 +50,6 @@ export interface SettingsStore<S> {
   followSettings(onChange: (settings: S) => void): (changes: Record<string, unknown>) => void;
 }
 
-const storageKey = (key: string) => `settings.${key}`;
-/** Where a setting's stored version lives. */
-const versionKey = (key: string) => `settings.${key}$`;
-
 /** The stored version of a setting: 1 when none was recorded (values stored before versions existed). */
 function storedVersion(meta: unknown): number {
   const v = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
@@ -57,33 +60,34 @@ function storedVersion(meta: unknown): number {
 export function createSettingsStore<T extends SettingsTable>(table: T): SettingsStore<ValuesOf<T>> {
   type S = ValuesOf<T>;
   const keys = keysOf(table);
-  const allKeys = keys.flatMap((key) => [storageKey(key), versionKey(key)]);
+  const allKeys = keys.flatMap((key) => [settingKey(key), settingVersionKey(key)]);
   const isSettingKey = new Set(allKeys);
 
   /** Each setting's stored value, brought up to its current version (migrated values are written back). */
   const readRaw = async (
     extraKeys: readonly string[] = [],
+    read?: Promise<Record<string, unknown>>,
   ): Promise<{ raw: Record<string, unknown>; stored: Record<string, unknown> }> => {
-    const stored = await readLocal([...allKeys, ...extraKeys]);
+    const stored = await (read ?? readLocal([...allKeys, ...extraKeys]));
     const raw: Record<string, unknown> = {};
     const migrated: Record<string, unknown> = {};
     for (const key of keys) {
-      const value = stored[storageKey(key)];
+      const value = stored[settingKey(key)];
       const { version } = table[key]!;
-      const from = storedVersion(stored[versionKey(key)]);
+      const from = storedVersion(stored[settingVersionKey(key)]);
       raw[key] = value;
       if (value === undefined || value === null || from >= version) continue; // A newer version's value is only repaired.
       raw[key] = migrateStored(table[key]!, value, from);
-      migrated[storageKey(key)] = raw[key];
-      migrated[versionKey(key)] = { v: version };
+      migrated[settingKey(key)] = raw[key];
+      migrated[settingVersionKey(key)] = { v: version };
     }
     // Once: the next read finds the current version. A failed write leaves the old value, read again the same way.
     if (Object.keys(migrated).length > 0) await writeLocal(migrated).catch(() => undefined);
     return { raw, stored };
   };
 
-  const loadSettingsWith = async (extraKeys: readonly string[]) => {
-    const { raw, stored } = await readRaw(extraKeys);
+  const loadSettingsWith = async (extraKeys: readonly string[], read?: Promise<Record<string, unknown>>) => {
+    const { raw, stored } = await readRaw(extraKeys, read);
     return { settings: sanitizeSettings(raw, table), stored };
   };
   const loadSettings = async (): Promise<S> => (await loadSettingsWith([])).settings;
@@ -94,8 +98,8 @@ export function createSettingsStore<T extends SettingsTable>(table: T): Settings
     const valid = sanitizeSettings(changes, table);
     const writes: Record<string, unknown> = {};
     for (const key of keys.filter((k) => k in changes)) {
-      writes[storageKey(key)] = valid[key];
-      writes[versionKey(key)] = { v: table[key]!.version };
+      writes[settingKey(key)] = valid[key];
+      writes[settingVersionKey(key)] = { v: table[key]!.version };
     }
     await writeLocal(writes);
     return loadSettings();
@@ -139,12 +143,14 @@ export const resetSettings = store.resetSettings;
 export const watchSettings = store.watchSettings;
 
 /**
- * What a page starts from: the settings and the added people, read side by side (two reads in
- * parallel, no second round trip after the settings); a damaged added-people value reads as none.
+ * What a page starts from: the settings and the added people, in one storage read (each round trip costs
+ * the page script time of its own), or from the read the content script started (`read`, ./page-start.ts);
+ * a damaged added-people value reads as none.
  */
-export async function loadPageStart(): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
-  // One storage read for both: each round trip costs the page script time of its own.
-  const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY]);
+export async function loadPageStart(
+  read?: Promise<Record<string, unknown>>,
+): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
+  const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY], read);
   return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
 }
 

@@ -199,6 +199,30 @@ describe('settings store: watching', () => {
   });
 });
 
+describe('settings store: what a page starts from (issue 10)', () => {
+  it('reads the same start from the read the content script begins as from a read of its own', async () => {
+    await local().set({
+      'settings.theme': 'dark',
+      'settings.theme$': { v: 1 },
+      'settings.hoverDelayMs': 'junk',
+      'settings.corrections': [GRAHAM_CORRECTION],
+      'settings.disabledSites': ['https://www.Example.com/news'], // v1: migrated on read
+      addedPeople: null,
+    });
+    const store = await importStore();
+    const { readPageStart } = await import('../platform/page-start');
+    const early = await store.loadPageStart(readPageStart());
+    expect(early.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+      corrections: [GRAHAM_CORRECTION],
+      disabledSites: ['example.com'],
+    });
+    expect(early.added).toBeUndefined();
+    expect(await store.loadPageStart()).toEqual(early);
+  });
+});
+
 describe('settings store: what a page follows (issue 14)', () => {
   const added = (name: string) => ({
     people: [{ id: name.toLowerCase().replace(' ', '-'), name, givenNames: [], aliases: [] }],

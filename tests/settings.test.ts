@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   isSiteDisabled,
+  keysOf,
   normalizeSite,
   sanitizeSettings,
   SETTINGS,
   type Settings,
 } from '../core/settings';
+import { SETTING_NAMES } from '../core/setting-names';
 import { GRAHAM_CORRECTION } from './support/corrections';
 
 const HOVER_DELAY_RANGE = SETTINGS.hoverDelayMs;
@@ -186,5 +188,11 @@ describe('isSiteDisabled', () => {
     expect(isSiteDisabled(settings, 'bbc.co.uk')).toBe(false);
     expect(isSiteDisabled(settings, 'www.bbc.co.uk')).toBe(false);
     expect(isSiteDisabled({ disabledSites: [] }, 'example.com')).toBe(false);
+  });
+});
+
+describe("the settings' names", () => {
+  it('name every setting of the table, in its order (the page starts reading them by these names)', () => {
+    expect([...SETTING_NAMES]).toEqual(keysOf(SETTINGS));
   });
 });

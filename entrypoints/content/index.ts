@@ -14,6 +14,7 @@ import { NameWatch } from '../../page/name-watch';
 import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
 import { loadAddedPeople, watchAddedPeople } from '../../platform/added-people-store';
+import { readPageStart } from '../../platform/page-start';
 import { importOwnScript } from '../../platform/scripting';
 import type { AddedPeople } from '../../core/added-people';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
@@ -37,14 +38,13 @@ function watchForNames(ctx: ContentScriptContext): void {
   const idle = idleAnswers(location.hostname);
   const startPage = () => {
     markLoadStep('gate-opened'); // Once: the watch stops as its gate opens (the session follows the people).
-    const loadSession = async () => {
-      if (await importOwnScript('/page-session.js')) return;
-      markLoadStep('session-injected'); // the import was refused: the background injects it
-      await sendToBackground('background:load-page', {});
-    };
-    loadPageModule(loadSession)
+    const stored = readPageStart(); // the session's settings, read while its script loads
+    loadPageModule({
+      importIt: () => importOwnScript('/page-session.js'),
+      inject: () => sendToBackground('background:load-page', {}),
+    })
       .then((module) => {
-        if (!ctx.isInvalid) answers = module.start(ctx);
+        if (!ctx.isInvalid) answers = module.start(ctx, stored);
       })
       .catch((error: unknown) => console.error('Dramatis:', error));
   };
