@@ -14,7 +14,7 @@ import { HEADLESS_CHROMIUM_FLAGS } from '../tests/e2e/support/chromium';
 import { loadBenchPage } from './bench-page';
 import { buildHarness } from './build-harness';
 import { median } from './page-cost';
-import { appendBatches, articlePages } from './page-gen';
+import { appendBatches, articlePages, dynamicPageHtml } from './page-gen';
 import { startServer, type Route } from './server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,10 +33,7 @@ const routes = new Map<string, Route>([
     '/dynamic.html',
     {
       type: html,
-      body: article.html.replace(
-        '</body>',
-        '<p id="ticker">Live 0: waiting for news.</p><section id="feed"></section></body>',
-      ),
+      body: dynamicPageHtml(article.html),
     },
   ],
   ['/harness.js', { type: 'text/javascript', body: (await buildHarness()).code }],

@@ -324,6 +324,14 @@ export function bigPage(seed = 20251202, minChars = 1_100_000): BigPage {
   };
 }
 
+/** The dynamic scenarios' page: an article with a ticker line and an empty feed after it (bench/harness.ts). */
+export function dynamicPageHtml(articleHtml: string): string {
+  return articleHtml.replace(
+    '</body>',
+    '<p id="ticker">Live 0: waiting for news.</p><section id="feed"></section></body>',
+  );
+}
+
 /** Paragraphs for the dynamic-append scenario, grouped in batches of HTML. */
 export function appendBatches(
   seed = 777,

@@ -26,7 +26,7 @@ import { measurePageCost } from './page-cost';
 import { benchQuotations } from './quotations';
 import { buildHarness } from './build-harness';
 import { summarizeProfile, type CpuProfile } from './profile-summary';
-import { appendBatches, articlePages, bigPage } from './page-gen';
+import { appendBatches, articlePages, bigPage, dynamicPageHtml } from './page-gen';
 import { startServer, type Route } from './server';
 import { HEADLESS_CHROMIUM_FLAGS } from '../tests/e2e/support/chromium';
 
@@ -187,10 +187,7 @@ async function main() {
   const big = bigPage();
   const dyn = appendBatches();
   const dynBase = articles.find((a) => a.id.startsWith('002')) ?? articles[0]!;
-  const dynamicHtml = dynBase.html.replace(
-    '</body>',
-    `<p id="ticker">Live 0: waiting for news.</p><section id="feed"></section></body>`,
-  );
+  const dynamicHtml = dynamicPageHtml(dynBase.html);
   const routes = new Map<string, Route>();
   const html = 'text/html; charset=utf-8';
   for (const a of articles) routes.set(`/article/${a.id}.html`, { type: html, body: a.html });

@@ -14,10 +14,14 @@ export async function publishAddedPeople(added: AddedPeople | undefined): Promis
   await writeLocal({ [ADDED_PEOPLE_KEY]: added ?? null });
 }
 
+/** The added people in a storage read that asked for `ADDED_PEOPLE_KEY`; a damaged value reads as none. */
+export function addedPeopleIn(stored: Record<string, unknown>): AddedPeople | undefined {
+  return readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null);
+}
+
 /** The added people alone (the first stage of a page, page/name-watch.ts); a damaged value reads as none. */
 export async function loadAddedPeople(): Promise<AddedPeople | undefined> {
-  const stored = await readLocal([ADDED_PEOPLE_KEY]);
-  return readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null);
+  return addedPeopleIn(await readLocal([ADDED_PEOPLE_KEY]));
 }
 
 /** Calls `onChange` each time the background publishes the added people again; returns the unwatch function. */

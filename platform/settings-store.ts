@@ -10,8 +10,8 @@
  * content script must read at start (issue 13's people added by the reader) belongs in the same call:
  * add it to `readLocal`'s keys in `loadSettings`.
  */
-import { readAddedPeople, type AddedPeople } from '../core/added-people';
-import { ADDED_PEOPLE_KEY, followAddedPeople } from './added-people-store';
+import type { AddedPeople } from '../core/added-people';
+import { ADDED_PEOPLE_KEY, addedPeopleIn, followAddedPeople } from './added-people-store';
 import { readLocal, watchLocal, writeLocal } from './local-storage';
 import { settingKey, settingVersionKey } from './page-start';
 import {
@@ -151,7 +151,7 @@ export async function loadPageStart(
   read?: Promise<Record<string, unknown>>,
 ): Promise<{ settings: Settings; added: AddedPeople | undefined }> {
   const { settings, stored } = await store.loadSettingsWith([ADDED_PEOPLE_KEY], read);
-  return { settings, added: readAddedPeople(stored[ADDED_PEOPLE_KEY] ?? null) };
+  return { settings, added: addedPeopleIn(stored) };
 }
 
 /**
