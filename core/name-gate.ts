@@ -168,6 +168,7 @@ export function gateOpensIn(
 ): boolean {
   const { visible, folded } = text;
   const { pattern } = gate;
+  const isUnknown = seams === 'unknown';
   // A word that begins before `to` ends by `to + longest`.
   const window = from === 0 && to >= folded.length ? folded : folded.slice(from, to + gate.longest);
   pattern.lastIndex = 0;
@@ -176,17 +177,23 @@ export function gateOpensIn(
     if (start >= to) break;
     const end = start + found[0].length;
     pattern.lastIndex = found.index + 1;
-    const isGlued = seams === 'unknown' && isUpper(visible[start] ?? '');
-    const isSeam = seams !== 'unknown' && seams.includes(start);
+    const isGlued = isUnknown && isUpper(visible[start] ?? '');
+    const isSeam = !isUnknown && seams.includes(start);
     if (start > 0 && isWordChar(visible.charCodeAt(start - 1)) && !isGlued && !isSeam) continue;
     if (end < visible.length && isWordChar(visible.charCodeAt(end)) && !isGlued) continue;
-    if (isOpening(gate, visible.slice(start, end), visible, end, seams === 'unknown')) return true;
+    if (isOpening(gate, visible.slice(start, end), visible, end, isUnknown)) return true;
   }
   return false;
 }
 
 /** Whether a whole word the pattern found counts: as written for exact words, before a capital for given names. */
-function isOpening(gate: NameGate, surface: string, text: string, end: number, isGlued: boolean): boolean {
+function isOpening(
+  gate: NameGate,
+  surface: string,
+  text: string,
+  end: number,
+  areSeamsUnknown: boolean,
+): boolean {
   const key = foldString(surface);
   const written = gate.exact.get(key);
   if (written) {
@@ -199,7 +206,7 @@ function isOpening(gate: NameGate, surface: string, text: string, end: number, i
   }
   if (!gate.given.has(key)) return true;
   if (!isUpper(surface[0] ?? '')) return false;
-  const spaces = isGlued ? MAYBE_SPACES : SPACES;
+  const spaces = areSeamsUnknown ? MAYBE_SPACES : SPACES;
   spaces.lastIndex = end;
   if (!spaces.test(text)) return false;
   return isUpper(text[spaces.lastIndex] ?? '');

@@ -62,6 +62,8 @@ interface PageJob {
   readonly gates: readonly NameGate[];
   readonly text: GateText;
   next: number;
+  /** The page as loaded, read with the bundled gate (not a new gate's pass): its end is `onShut`. */
+  readonly isLoad?: boolean;
 }
 
 /** How much of the page's text one window holds (characters): a few ms of reading. */
@@ -106,7 +108,7 @@ export class NameWatch {
     this.isSpaced = options.gate.pattern.includes(' ');
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(options.root, { subtree: true, childList: true, characterData: true });
-    this.jobs.push(this.pageJob(this.gates));
+    this.jobs.push({ ...this.pageJob(this.gates), isLoad: true });
     this.read();
   }
 
@@ -203,7 +205,7 @@ export class NameWatch {
     }
     const roots = openShadowRoots(this.options.root);
     for (const root of roots) this.jobs.push({ gates, node: root });
-    if (roots.length === 0 && gates === this.gates) this.options.onShut?.();
+    if (roots.length === 0 && job.isLoad) this.options.onShut?.();
     return true;
   }
 
