@@ -195,7 +195,8 @@ export function recordList<T>(options: {
 /**
  * Every setting, defined once. To add one: an entry here (fallback, allowed values or range, storage
  * version), its name in core/setting-names.ts and a test in tests/settings.test.ts; the type, defaults,
- * repair, file check, storage item and reset follow. To change how one is stored: bump its version and add the migration from the previous one.
+ * repair, file check, storage item and reset follow. To change how one is stored: bump its version and add
+ * the migration from the previous one.
  */
 export const SETTINGS = {
   /** How mentions are painted. */

@@ -23,7 +23,8 @@ const PAUSED = { people: [], quotes: [], isPaused: true };
 function startPage(ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>): PageAnswers {
   markLoadStep('session-loaded');
   const root = document.body;
-  // Read since the gate opened, while this script loaded and the first chunk is scanned; painted once read (unless paused).
+  // Read since the gate opened, while this script loaded and the first chunk is scanned; painted once read
+  // (unless paused).
   const reading = loadPageStart(stored);
   const life = new PageLifecycle({
     hostname: location.hostname,

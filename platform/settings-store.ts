@@ -8,7 +8,8 @@
  * All settings are read in ONE storage.local.get: the content script reads them on every page before it
  * paints, and a round trip per setting (as per-item storage does) is what it used to wait for. A key the
  * content script must read at start (issue 13's people added by the reader) belongs in the same call:
- * add it to `readLocal`'s keys in `loadSettings`.
+ * add it to `loadPageStart`'s keys and to `readPageStart` (./page-start.ts), which the content script
+ * issues as its name gate opens.
  */
 import type { AddedPeople } from '../core/added-people';
 import { ADDED_PEOPLE_KEY, addedPeopleIn, followAddedPeople } from './added-people-store';
