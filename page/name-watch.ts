@@ -63,7 +63,7 @@ interface PageJob {
   readonly text: GateText;
   next: number;
   /** The page as loaded, read with the bundled gate (not a new gate's pass): its end is `onShut`. */
-  readonly isLoad?: boolean;
+  readonly isLoad: boolean;
 }
 
 /** How much of the page's text one window holds (characters): a few ms of reading. */
@@ -82,8 +82,11 @@ interface Job {
   lastText?: Text;
 }
 
-/** How many text nodes before a change are read for the start of a name (beyond, a name is not split). */
-const NODES_BEFORE = 8;
+/**
+ * How many text nodes before a change are read for the start of a name, and after it for the rest of one
+ * (beyond, a name is not split).
+ */
+const NODES_AROUND = 8;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -108,7 +111,7 @@ export class NameWatch {
     this.isSpaced = options.gate.pattern.includes(' ');
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(options.root, { subtree: true, childList: true, characterData: true });
-    this.jobs.push({ ...this.pageJob(this.gates), isLoad: true });
+    this.jobs.push(this.pageJob(this.gates, true));
     this.read();
   }
 
@@ -144,8 +147,8 @@ export class NameWatch {
   }
 
   /** The page's text as it is now, to read with `gates`. */
-  private pageJob(gates: readonly NameGate[]): PageJob {
-    return { gates, text: gateText(pageText(this.options.root)), next: 0 };
+  private pageJob(gates: readonly NameGate[], isLoad = false): PageJob {
+    return { gates, text: gateText(pageText(this.options.root)), next: 0, isLoad };
   }
 
   private schedule(job: Job | PageJob): void {
@@ -262,7 +265,7 @@ export class NameWatch {
     walker.currentNode = node;
     const before: Text[] = [];
     let length = 0;
-    for (let n = walker.previousNode(); n && before.length < NODES_BEFORE; n = walker.previousNode()) {
+    for (let n = walker.previousNode(); n && before.length < NODES_AROUND; n = walker.previousNode()) {
       const text = n as Text;
       before.unshift(text);
       length += text.data.trim().length;
@@ -274,13 +277,21 @@ export class NameWatch {
     return carry;
   }
 
-  /** After a change, reads the text node that follows it with the change's end (a name may end there). */
+  /**
+   * After a change, reads the text nodes that follow it with the change's end, as far as a name begun in the
+   * change may run ("President P" written into the first of "…P", "u", "tin"): nodes up to the longest
+   * gate word's length, as `carryBefore` reads before it.
+   */
   private readOnAfter(job: Job): void {
     if (!job.isChange || !job.carry || this.isDone) return;
     const walker = document.createTreeWalker(this.options.root, NodeFilter.SHOW_TEXT);
     walker.currentNode = job.lastText ?? job.node;
-    const next = walker.nextNode();
-    if (next) this.visit(job, next);
+    let length = 0;
+    for (let n = walker.nextNode(), count = 0; n && count < NODES_AROUND; n = walker.nextNode(), count++) {
+      if (this.visit(job, n)) return;
+      length += (n as Text).data.trim().length;
+      if (length > this.longest) return;
+    }
   }
 }
 

@@ -273,6 +273,11 @@ describe('a name that markup splits across text nodes, as the page changes', () 
       (b) => ((b.querySelector('i')!.firstChild as Text).data = 'tin'),
     ],
     [
+      'the start of a name added before two nodes that end it',
+      '<p><span></span><span>u</span><span>tin received the envoy.</span></p>',
+      (b) => (b.querySelector('span')!.textContent = 'President P'),
+    ],
+    [
       'a name begun two nodes back',
       '<p><b>Z</b><i>e</i><u>l</u></p>',
       (b) => b.querySelector('p')!.append(document.createElement('span'), 'ensky said so.'),
