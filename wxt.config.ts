@@ -37,9 +37,10 @@ export default defineConfig({
     // webextension-polyfill (which the other entrypoints keep), so `wxt/browser` resolves to
     // platform/native-browser.ts in its build alone; WXT's own content-script context imports it too.
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The page session's bundle (entrypoints/page-session.ts) runs beside it in the same world: the same.
-      if (!entrypoints.some((entry) => entry.type === 'content-script' || entry.name === 'page-session'))
-        return;
+      // The page session's bundle (entrypoints/page-session.ts) and the added people's script
+      // (entrypoints/added-people-gate.ts) run beside it in the same world: the same.
+      const besideIt = new Set(['page-session', 'added-people-gate']);
+      if (!entrypoints.some((entry) => entry.type === 'content-script' || besideIt.has(entry.name))) return;
       config.resolve ??= {};
       config.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },

@@ -6,10 +6,10 @@
  * only where it does is the matcher loaded (page/name-watch.ts, which reads a word that markup splits
  * across text nodes, "<span>P</span>utin", as one: `seams`). It may say yes where the
  * matcher then finds nobody (that page pays for the matcher), never no where the matcher would find someone.
- * Pure; the build writes the bundled people's gate (scripts/matcher-index-plugin.ts), a page adds the
- * gate of the people the reader added.
+ * Pure; the build writes the bundled people's gate and the background the gate of the people the reader
+ * added (./name-gate-source.ts, which needs the matcher: apart, so that the script every page runs does
+ * not carry it).
  */
-import { alternationSource, type MatcherIndex, type MatcherPerson } from './matcher';
 import { foldCode, foldString, isWordChar } from './text-normalize';
 
 /** A gate as data: the pattern's source and what each word of it needs. */
@@ -32,61 +32,25 @@ export interface NameGate {
   readonly longest: number;
 }
 
-/** Letters, digits and marks: a form's words are its runs of these. */
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-
-/** The longest word of a form (the last of equals: a surname rather than a given name). */
-function gateWord(form: string): string | undefined {
-  let best: string | undefined;
-  for (const [word] of form.matchAll(WORD_RUN)) if (!best || word.length >= best.length) best = word;
-  return best;
-}
-
-/** The apostrophes a text may write (core/text-normalize.ts `isApostrophe`). */
-const APOSTROPHES = ["'", '\u2019', '\u02bc', '\u2018'];
-
-/** Both Unicode forms of a word (pages write either). */
-const spellings = (word: string) => [...new Set([word.normalize('NFC'), word.normalize('NFD')])];
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /**
- * The gate of an index's people: each alias form's longest word (as written when the alias's case is
- * exact), and each given-name form that may precede a near spelling.
+ * A gate's source as stored (the background publishes the added people's gate for the pages): undefined
+ * when the value is not one (damaged, or of another format), so that a page then reads with the bundled
+ * gate alone rather than fail.
  */
-export function nameGateSource(
-  index: Pick<MatcherIndex, 'forms' | 'givenForms'>,
-  people: readonly Pick<MatcherPerson, 'id' | 'aliases'>[],
-): NameGateSource {
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const insensitive = new Set<string>();
-  const exact = new Map<string, Set<string>>();
-  for (const row of index.forms) {
-    const [id, aliasIndex] = row;
-    const isExact = byId.get(id)?.aliases[aliasIndex]?.case === 'exact';
-    for (let i = 2; i < row.length; i++) {
-      const form = row[i] as string | readonly [string, string];
-      const word = gateWord(typeof form === 'string' ? form : form[0]);
-      if (!word) continue;
-      for (const written of spellings(word)) {
-        const key = foldString(written); // as the matcher folds its keys (İ stays İ: "i̇" would not find it)
-        if (!isExact) insensitive.add(key);
-        else exact.set(key, (exact.get(key) ?? new Set()).add(written));
-      }
-    }
+export function readNameGateSource(value: unknown): NameGateSource | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { pattern, exact, given, longest } = value as Partial<NameGateSource>;
+  if (typeof pattern !== 'string' || !isStrings(given) || typeof longest !== 'number') return undefined;
+  if (typeof exact !== 'object' || exact === null || !Object.values(exact).every(isStrings)) return undefined;
+  try {
+    new RegExp(pattern);
+  } catch {
+    return undefined;
   }
-  // A given name is read folded (one apostrophe for all, core/text-normalize.ts): the gate reads raw text.
-  const given = new Set<string>();
-  for (const [key] of index.givenForms ?? [])
-    for (const form of spellings(key))
-      for (const apostrophe of APOSTROPHES) given.add(foldString(form).replaceAll("'", apostrophe));
-  const words = new Set([...insensitive, ...exact.keys(), ...given]);
-  return {
-    pattern: alternationSource([...words].sort()),
-    exact: Object.fromEntries(
-      [...exact].filter(([key]) => !insensitive.has(key)).map(([key, set]) => [key, [...set]]),
-    ),
-    given: [...given].filter((key) => !insensitive.has(key) && !exact.has(key)),
-    longest: Math.max(0, ...[...words].map((word) => word.length)),
-  };
+  return { pattern, exact, given, longest };
 }
 
 /** The gate of a source (a page compiles the bundled one once, and one for the people the reader added). */

@@ -6,7 +6,7 @@
  * store (./settings-store.ts) turns what was read into settings.
  */
 import { SETTING_NAMES } from '../core/setting-names';
-import { ADDED_PEOPLE_KEY } from './added-people-store';
+import { ADDED_PEOPLE_KEY } from './added-gate-store';
 import { readLocal } from './local-storage';
 
 /** The storage item of the setting `name`. */

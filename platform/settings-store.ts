@@ -12,7 +12,8 @@
  * issues as its name gate opens.
  */
 import type { AddedPeople } from '../core/added-people';
-import { ADDED_PEOPLE_KEY, addedPeopleIn, followAddedPeople } from './added-people-store';
+import { ADDED_PEOPLE_KEY } from './added-gate-store';
+import { addedPeopleIn, followAddedPeople } from './added-people-store';
 import { readLocal, watchLocal, writeLocal } from './local-storage';
 import { settingKey, settingVersionKey } from './page-start';
 import {

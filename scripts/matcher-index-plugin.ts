@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { toIndexedPerson } from '../core/indexed-person';
 import { compileMatcherIndex } from '../core/matcher';
-import { nameGateSource } from '../core/name-gate';
+import { nameGateSource } from '../core/name-gate-source';
 import { loadKnowledgeBase, PROJECT_ROOT } from './kb-files';
 
 export const MATCHER_INDEX_MODULE = 'virtual:dramatis-matcher-index';

@@ -14,11 +14,28 @@ import type { CardData } from '../core/card-data';
 import type { PackResult } from '../platform/messages';
 import { serializePack } from '../platform/packs-db';
 import { loadPageStart } from '../platform/settings-store';
+import { loadAddedGate } from '../platform/added-gate-store';
+import { compileNameGate, gateOpens } from '../core/name-gate';
 import { askBackground, startFreshBackground } from './support/background';
 import { createTestPack } from './support/packs';
 
 const ask = askBackground;
-beforeEach(startFreshBackground);
+let registered: ReturnType<typeof startFreshBackground>;
+beforeEach(() => {
+  registered = startFreshBackground();
+});
+
+/**
+ * What the script every page runs learns of the added people: whether their script is registered for new
+ * pages, and whether the gate it reads opens for `text`.
+ */
+const firstStageSees = async (text: string) => {
+  const gate = await loadAddedGate();
+  return {
+    script: [...registered.values()].map((s) => s.js),
+    opens: gate !== undefined && gateOpens(compileNameGate(gate), text),
+  };
+};
 
 const TEXT = [
   'Kellogg meets Zelensky in Kyiv',
@@ -58,7 +75,12 @@ const spotted = async (text: string) =>
 describe('background: people the reader adds', () => {
   it('saves the person with the page as their source; pages find them from then on', async () => {
     expect(await spotted('Then Kellogg flew home.')).toEqual([]);
+    expect(await firstStageSees('Then Kellogg flew home.')).toEqual({ script: [], opens: false });
     expect(await addKellogg()).toEqual({ ok: true, id: 'keith-kellogg' });
+    expect(await firstStageSees('Then Kellogg flew home.')).toEqual({
+      script: [['added-people-gate.js']],
+      opens: true,
+    });
     const card = await ask<CardData>({ type: 'background:card-data', person: 'keith-kellogg' });
     expect(card.person.roles).toEqual([{ title: 'US special envoy', sources: [card.sources[0]!.id] }]);
     expect(card.sources[0]).toMatchObject({ url: 'https://news.example.com/kellogg', pack: 'my-sources' });
@@ -100,6 +122,8 @@ describe('background: people the reader adds', () => {
     expect(mine.people.map((p) => p.name)).toEqual(['Gen. Keith Kellogg']);
     expect(await ask({ type: 'background:remove-person', id: 'keith-kellogg' })).toEqual({ ok: true });
     expect(await spotted('Then Kellogg flew home.')).toEqual([]);
+    // No one added: new pages run no added people's script, and there is no gate to read.
+    expect(await firstStageSees('Then Kellogg flew home.')).toEqual({ script: [], opens: false });
   });
 
   it('refuses a sentence that is not the page’s, naming the field; nothing is stored', async () => {

@@ -15,7 +15,8 @@ import {
   scanText,
   type Matcher,
 } from '../core/matcher';
-import { compileNameGate, gateOpens, gateText, nameGateSource, type NameGate } from '../core/name-gate';
+import { compileNameGate, gateOpens, gateText, readNameGateSource, type NameGate } from '../core/name-gate';
+import { nameGateSource } from '../core/name-gate-source';
 import { foldCode } from '../core/text-normalize';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import commonWords from '../data/common-words.json';
@@ -487,5 +488,32 @@ describe('an empty gate', () => {
     });
     for (const text of ['', ' ', 'Trump', 'Steve Witkoff', 'Rustem Umirov', ...FORMS.map((f) => f.written)])
       expect(gateOpens(empty, text), text).toBe(false);
+  });
+});
+
+describe('a gate as stored (the added people’s, published by the background)', () => {
+  it('reads back as written, and opens as the gate it was written from', () => {
+    const stored = JSON.parse(JSON.stringify(BUNDLED_NAME_GATE)) as unknown;
+    const read = readNameGateSource(stored);
+    expect(read).toEqual(BUNDLED_NAME_GATE);
+    expect(gateOpens(compileNameGate(read!), 'Steve Witkoff arrived')).toBe(true);
+  });
+
+  it('reads a damaged value or one of another format as no gate, so that a page reads with the bundled gate alone', () => {
+    const good = { pattern: 'kellogg', exact: {}, given: [], longest: 7 };
+    expect(readNameGateSource(good)).toEqual(good);
+    for (const damaged of [
+      null,
+      'kellogg',
+      [],
+      { ...good, pattern: 7 },
+      { ...good, pattern: '(unclosed' },
+      { ...good, exact: { kellogg: 'Kellogg' } },
+      { ...good, exact: null },
+      { ...good, given: 'keith' },
+      { ...good, longest: '7' },
+      { people: [], index: {} }, // the added people's index, not their gate
+    ])
+      expect(readNameGateSource(damaged), JSON.stringify(damaged)).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileAddedPeople } from '../core/added-people';
 import { walkTextBlocks } from '../core/dom-text';
 import { matcherFromIndex, resolveMentions, scanText } from '../core/matcher';
-import { nameGateSource } from '../core/name-gate';
+import { nameGateSource } from '../core/name-gate-source';
 import { OTHER_GIVEN_NAMES, PEOPLE } from '../data/bundle';
 import { parseMarked } from './support/marked';
 import { readFileSync } from 'node:fs';

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../core/settings';
 import { GRAHAM_CORRECTION } from './support/corrections';
+import { fakeRegisteredScripts } from './support/registered-scripts';
 
 type Store = typeof import('../platform/settings-store');
 
@@ -232,6 +233,7 @@ describe('settings store: what a page follows (issue 14)', () => {
   it('reports settings and added people from one storage listener, and nothing for other keys', async () => {
     const store = await importStore();
     const { publishAddedPeople } = await import('../platform/added-people-store');
+    fakeRegisteredScripts();
     const settings: Settings[] = [];
     const people: unknown[] = [];
     const addListener = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');

@@ -7,16 +7,16 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { nameGateSource } from '../../core/name-gate';
+import type { NameGateSource } from '../../core/name-gate';
 import { BUNDLED_NAME_GATE } from '../../data/name-gate';
+import { takeAddedGates } from '../../page/added-gate';
 import { markLoadStep } from '../../page/load-marks';
 import { NameWatch } from '../../page/name-watch';
 import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadAddedPeople, watchAddedPeople } from '../../platform/added-people-store';
+import { loadAddedGate } from '../../platform/added-gate-store';
 import { readPageStart } from '../../platform/page-start';
 import { importOwnScript } from '../../platform/scripting';
-import type { AddedPeople } from '../../core/added-people';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
 
 export default defineContentScript({
@@ -54,12 +54,12 @@ function watchForNames(ctx: ContentScriptContext): void {
     onNames: startPage,
     onShut: () => markLoadStep('gate-shut'), // the page as loaded names nobody (so far)
   });
-  // The people the reader added have a gate of their own: now, and each time the background publishes them.
-  const addPeople = (added: AddedPeople | undefined) => {
-    if (added) watch.addGate(nameGateSource(added.index, added.people));
+  // The people the reader added have a gate of their own: from their script (page/added-gate.ts), and
+  // read again each time the knowledge changes while no session runs.
+  const addGate = (gate: NameGateSource | undefined) => {
+    if (gate) watch.addGate(gate);
   };
-  const unwatchPeople = watchAddedPeople(addPeople);
-  void loadAddedPeople().then(addPeople);
+  takeAddedGates(addGate);
   // The session answers once it runs; until then, the page names nobody.
   const answer =
     <K extends keyof ToContent>(type: K) =>
@@ -69,11 +69,11 @@ function watchForNames(ctx: ContentScriptContext): void {
     'content:get-page-state': answer('content:get-page-state'),
     'content:reveal-person': answer('content:reveal-person'),
     'content:get-count': answer('content:get-count'),
-    'content:knowledge-changed': answer('content:knowledge-changed'),
+    'content:knowledge-changed': (request) =>
+      answers ? answers['content:knowledge-changed'](request) : void loadAddedGate().then(addGate),
   });
   ctx.onInvalidated(() => {
     watch.stop();
-    unwatchPeople();
     stopListening();
   });
 }

@@ -45,6 +45,19 @@ const OPEN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <p id="p2">Lindqvist said nothing.</p>
 </article></body></html>`;
 
+/**
+ * Pages that name an added person and nobody Dramatis bundles: the script every page runs finds them
+ * only through the added people's gate (page/added-gate.ts).
+ */
+const ONLY_BRUNNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A quiet week</title></head>
+<body><article><h1>A quiet week</h1>
+<p>Lena Brunner spent the week in Bern.</p><p>Brunner said little.</p>
+</article></body></html>`;
+const ONLY_LINDQVIST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rooms</title></head>
+<body><article><h1>Rooms</h1>
+<p>Oskar Lindqvist booked the rooms.</p><p>Lindqvist said nothing.</p>
+</article></body></html>`;
+
 let server: StaticServer;
 
 beforeAll(async () => {
@@ -53,6 +66,8 @@ beforeAll(async () => {
   server.route('/news/later.html', LATER);
   server.route('/news/stockholm.html', STOCKHOLM);
   server.route('/news/open.html', OPEN);
+  server.route('/news/only-brunner.html', ONLY_BRUNNER);
+  server.route('/news/only-lindqvist.html', ONLY_LINDQVIST);
 });
 afterAll(async () => {
   await server?.close();
@@ -148,6 +163,18 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(texts(ranges)).toEqual(['Lena Brunner', 'Thomas Graham', 'Graham', 'Brunner']);
     } finally {
       await later.close();
+    }
+
+    // A page that names her alone: the added people's script, registered as she was saved, opens its gate.
+    const quiet = await browser().openPage(server.url('/news/only-brunner.html'));
+    try {
+      const ranges = await quiet.poll(readHighlightRanges, 'dramatis', {
+        until: (r) => texts(r).includes('Brunner'),
+        timeoutMs: 10_000,
+      });
+      expect(texts(ranges)).toEqual(['Lena Brunner', 'Brunner']);
+    } finally {
+      await quiet.close();
     }
   });
 
@@ -253,6 +280,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       });
       // A mark of this very document: a reload would lose it.
       await open.evaluate(() => void ((window as { isSameDocument?: boolean }).isSameDocument = true));
+      // Open too: a page that names nobody Dramatis knows yet (only its first stage runs there).
+      const quiet = await browser().openPage(server.url('/news/only-lindqvist.html'));
       const source = await browser().openPage(server.url('/news/stockholm.html'));
       try {
         const { shown, saved } = await addPerson('Oskar Lindqvist');
@@ -269,6 +298,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
         timeoutMs: 10_000,
       });
       expect(texts(added)).toEqual(['Steve Witkoff', 'Oskar Lindqvist', 'Lindqvist']);
+      try {
+        const found = await quiet.poll(readHighlightRanges, 'dramatis', {
+          until: (r) => texts(r).includes('Lindqvist'),
+          timeoutMs: 10_000,
+        });
+        expect(texts(found)).toEqual(['Oskar Lindqvist', 'Lindqvist']);
+      } finally {
+        await quiet.close();
+      }
 
       // Options › People you added: delete him; his names go from the open page.
       const options = await browser().openExtensionPage('options.html', '#people');

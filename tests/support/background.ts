@@ -8,9 +8,13 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { deliverMessage } from './messages';
+import { fakeRegisteredScripts } from './registered-scripts';
 
-/** Resets the fake browser and IndexedDB and starts the background (context menus stubbed). */
-export function startFreshBackground(): void {
+/**
+ * Resets the fake browser and IndexedDB and starts the background (context menus stubbed); returns the
+ * registry of the content scripts it registers.
+ */
+export function startFreshBackground(): ReturnType<typeof fakeRegisteredScripts> {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
   Object.assign(fakeBrowser.contextMenus, {
@@ -18,7 +22,9 @@ export function startFreshBackground(): void {
     create: vi.fn(),
     onClicked: { addListener: () => undefined },
   });
+  const registered = fakeRegisteredScripts();
   background.main();
+  return registered;
 }
 
 /** Sends `message` to the background as the options page does, returns the answer. */

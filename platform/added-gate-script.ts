@@ -1,0 +1,29 @@
+/**
+ * The added people's content script (entrypoints/added-people-gate.ts), registered with the browser while
+ * the reader has added people and unregistered when none are left: the script every page runs reads no
+ * storage, and a page learns of added people only through this one (issue 10). Registered to persist
+ * across sessions, on every page the manifest's content script runs on, at the same time.
+ */
+import { browser } from 'wxt/browser';
+
+const SCRIPT_ID = 'dramatis-added-people';
+const SCRIPT_FILE = 'added-people-gate.js';
+
+/** Registers the added people's script (`isOn`) or unregisters it; a no-op where it already is so. */
+export async function syncAddedGateScript(isOn: boolean): Promise<void> {
+  const { scripting } = browser;
+  const registered = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (isOn && registered.length === 0) {
+    await scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        js: [SCRIPT_FILE],
+        matches: ['<all_urls>'],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!isOn && registered.length > 0) {
+    await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  }
+}
