@@ -116,6 +116,8 @@ export class PageMentions {
   private walker: Generator<TextBlock> | undefined;
   private pendingFirstPass: PageBlock[] = [];
   private lastProgressivePaint = 0;
+  /** The first pass has found what is to be painted now (in this task or, past its budget, the next). */
+  private isPaintDue = false;
   private stopped = false;
   private all: PageMention[] | undefined = [];
   private readonly scheduleChunk: Schedule;
@@ -196,6 +198,7 @@ export class PageMentions {
     if (removed.length > 0) this.options.onChange?.({ added: [], removed });
     this.walker = walkTextBlocks(this.root);
     this.pendingFirstPass = [];
+    this.isPaintDue = false;
     this.firstPass = new Promise((resolve) => (this.finishFirstPass = resolve));
     this.scheduleChunk(() => this.continueFirstPass());
   }
@@ -209,7 +212,7 @@ export class PageMentions {
   /** True when every change seen so far has been scanned: no first pass under way, nothing pending. */
   isSettled(): boolean {
     return (
-      this.walker === undefined &&
+      !this.isFirstPassUnderWay() &&
       this.dirty.size === 0 &&
       this.removed.length === 0 &&
       this.pendingContainers.length === 0 &&
@@ -227,36 +230,75 @@ export class PageMentions {
     return block.mentions.find((m) => m.mention.start <= at && at < m.mention.end);
   }
 
+  /**
+   * One task of the first pass. Resolving a chunk's blocks (page-wide when they touch anchoring: every
+   * anchor-relevant block seen so far) and painting can each cost as much as scanning on a long page, so
+   * a task does them only while within its budget, and leaves the rest to the next task, which starts
+   * with it: each task holds about one of the three, not their sum. The first task does all three: it
+   * holds the top of the page, the reader's view, painted in the first frame.
+   */
   private continueFirstPass(): void {
-    if (this.stopped || !this.walker) return;
+    if (this.stopped) return;
     const started = this.now();
-    for (;;) {
-      const next = this.walker.next();
-      if (next.done) {
-        this.walker = undefined;
-        break;
-      }
-      const block = this.scanBlock(next.value);
-      if (block) {
-        this.blocks.push(block);
-        this.pendingFirstPass.push(block);
-      }
-      if (this.now() - started > TASK_BUDGET_MS) break;
+    const isFirst = this.lastProgressivePaint === -Infinity;
+    // A task always does its first step, however long (so that the pass goes on), and the next ones
+    // within its budget.
+    let isIdle = true;
+    const hasTime = () => isFirst || isIdle || this.now() - started <= TASK_BUDGET_MS;
+    // What the last task left: resolving its blocks, then painting.
+    isIdle = !this.resolveFirstPass();
+    if (this.isPaintDue && hasTime()) {
+      this.paintFirstPass();
+      isIdle = false;
     }
-    const isDone = this.walker === undefined;
-    // Ranges are built chunk by chunk (no long final task); the highlight is registered at most every
-    // PROGRESSIVE_PAINT_MS, because each registration makes the browser repaint every range.
-    if (this.pendingFirstPass.length > 0) {
-      this.update(this.pendingFirstPass, [], true);
-      this.pendingFirstPass = [];
-    }
-    if (isDone || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS) {
-      this.flushChange();
-      this.lastProgressivePaint = this.now();
+    if (this.walker && !this.isPaintDue && hasTime()) {
+      isIdle = false;
+      for (;;) {
+        const next = this.walker.next();
+        if (next.done) {
+          this.walker = undefined;
+          break;
+        }
+        const block = this.scanBlock(next.value);
+        if (block) {
+          this.blocks.push(block);
+          this.pendingFirstPass.push(block);
+        }
+        if (this.now() - started > TASK_BUDGET_MS) break;
+      }
+      // The highlight is registered at most every PROGRESSIVE_PAINT_MS (each registration makes the
+      // browser repaint every range), and once the pass is done.
+      this.isPaintDue ||=
+        this.walker === undefined || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS;
+      if (hasTime()) this.resolveFirstPass();
+      if (this.isPaintDue && this.pendingFirstPass.length === 0 && hasTime()) this.paintFirstPass();
     }
     this.noteTask(started);
-    if (!isDone) this.scheduleChunk(() => this.continueFirstPass());
+    if (this.isFirstPassUnderWay()) this.scheduleChunk(() => this.continueFirstPass());
     else this.finishFirstPass();
+  }
+
+  /** True until the first pass has scanned, resolved and painted the whole page. */
+  private isFirstPassUnderWay(): boolean {
+    return this.walker !== undefined || this.pendingFirstPass.length > 0 || this.isPaintDue;
+  }
+
+  /**
+   * Resolves the blocks the first pass found since the last time (ranges included); their change is held.
+   * False when there were none.
+   */
+  private resolveFirstPass(): boolean {
+    if (this.pendingFirstPass.length === 0) return false;
+    this.update(this.pendingFirstPass, [], true);
+    this.pendingFirstPass = [];
+    return true;
+  }
+
+  /** Paints what the first pass found so far. */
+  private paintFirstPass(): void {
+    this.flushChange();
+    this.lastProgressivePaint = this.now();
+    this.isPaintDue = false;
   }
 
   private noteTask(started: number): void {
@@ -361,7 +403,7 @@ export class PageMentions {
     if (this.stopped) return;
     const started = this.now();
     this.lastMutationRun = started;
-    if (this.walker) {
+    if (this.isFirstPassUnderWay()) {
       // The first pass has not reached everything yet: it would scan a changed subtree a second time.
       this.scheduleMutationRun();
       return;

@@ -96,6 +96,36 @@ describe('the reader’s view first', () => {
   });
 });
 
+describe('the first pass on a long page', () => {
+  it('leaves resolving and painting what a task found to the next task once scanning spent its budget, and paints every name at the end', () => {
+    const names = ['Marco Rubio', 'Kirill Dmitriev', 'Rustem Umerov', 'Yuri Ushakov'];
+    document.body.innerHTML = [
+      '<p>Steve Witkoff flew to Moscow.</p>',
+      ...names.map((name) => `<p>Later that week ${name} spoke to reporters.</p>`),
+    ].join('');
+    const later: (() => void)[] = [];
+    const painted: string[] = [];
+    // A clock on which every look costs 9 ms: each task scans one block before its budget is spent.
+    let clock = 0;
+    page = new PageMentions(document.body, matcher, {
+      scheduleChunk: (task) => void later.push(task),
+      now: () => (clock += 9),
+      onChange: ({ added }) => painted.push(...added.map((m) => m.mention.surface)),
+    });
+    page.start();
+    // The first task (the reader's view) scans, resolves and paints.
+    expect([page.mentions().length, painted]).toEqual([1, ['Steve Witkoff']]);
+    // The next scans a block and stops: what it found waits for the task after it.
+    later.shift()!();
+    expect(page.mentions().length).toBe(1);
+    later.shift()!();
+    expect(page.mentions().map((m) => m.mention.surface)).toEqual(['Steve Witkoff', 'Marco Rubio']);
+    for (let task = later.shift(); task; task = later.shift()) task();
+    expect(painted).toEqual(['Steve Witkoff', ...names]);
+    expect(page.isSettled()).toBe(true);
+  });
+});
+
 describe('a page that keeps growing', () => {
   it('catches up with thousands of paragraphs in tasks queued behind the page’s own, and finds every name', async () => {
     document.body.innerHTML = '<p>Steve Witkoff flew to Moscow.</p><section id="feed"></section>';
