@@ -7,6 +7,8 @@ import { matcherIndexPlugin } from './scripts/matcher-index-plugin';
 
 /** The browser's own API (no polyfill), for the script every page runs: see platform/native-browser.ts. */
 const NATIVE_BROWSER = fileURLToPath(new URL('./platform/native-browser.ts', import.meta.url));
+/** The first stage's context, in place of WXT's (see platform/first-stage-context.ts). */
+const FIRST_STAGE_CONTEXT = fileURLToPath(new URL('./platform/first-stage-context.ts', import.meta.url));
 
 /** Vite's aliases as a list (it accepts a record too); the first that matches wins. */
 function aliasList(alias: AliasOptions | undefined): Alias[] {
@@ -42,8 +44,14 @@ export default defineConfig({
       const besideIt = new Set(['page-session', 'added-people-gate']);
       if (!entrypoints.some((entry) => entry.type === 'content-script' || besideIt.has(entry.name))) return;
       config.resolve ??= {};
+      // The script every page runs gets a context that touches the extension API only when asked
+      // (platform/first-stage-context.ts); the session builds WXT's own.
+      const firstStage = entrypoints.some((entry) => entry.type === 'content-script')
+        ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: FIRST_STAGE_CONTEXT }]
+        : [];
       config.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
+        ...firstStage,
         ...aliasList(config.resolve.alias),
       ];
     },

@@ -4,7 +4,7 @@
  * frame's isolated world when that frame's content script (entrypoints/content/index.ts, the first stage)
  * finds a name there; it hands itself over (page/page-module.ts) and the content script starts it. Wiring only.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { normalizeSite } from '../core/settings';
 import { loadCardModule } from '../page/card-module';
@@ -19,9 +19,13 @@ export default defineUnlistedScript(() => registerPageModule({ start: startPage 
 
 const PAUSED = { people: [], quotes: [], isPaused: true };
 
-/** Starts Dramatis on this page and keeps it in step with the settings and added people until `ctx` dies. */
-function startPage(ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>): PageAnswers {
+/**
+ * Starts Dramatis on this page and keeps it in step with the settings and added people until the extension
+ * goes away (WXT's context, built here: the first stage has only a light one of its own).
+ */
+function startPage(stored: Promise<Record<string, unknown>>): PageAnswers {
   markLoadStep('session-loaded');
+  const ctx = new ContentScriptContext('page-session', { noScriptStartedPostMessage: true });
   const root = document.body;
   // Read since the gate opened, while this script loaded and the first chunk is scanned; painted once read
   // (unless paused).

@@ -5,7 +5,6 @@
  * has the background inject it, and the bundle hands itself over here. Only types cross, so importing this
  * module loads none of it.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { normalizeSite } from '../core/site';
 import type { ToContent } from '../platform/messages';
 import { markLoadStep } from './load-marks';
@@ -19,10 +18,10 @@ export type PageAnswers = {
 /** What the session's bundle gives the content script. */
 export interface PageModule {
   /**
-   * Starts Dramatis on this page, for the life of `ctx`, from the stored settings and added people the
-   * content script started reading (platform/page-start.ts); returns what the page answers from now on.
+   * Starts Dramatis on this page, while the extension is there, from the stored settings and added people
+   * the content script started reading (platform/page-start.ts); returns what the page answers from now on.
    */
-  start: (ctx: ContentScriptContext, stored: Promise<Record<string, unknown>>) => PageAnswers;
+  start: (stored: Promise<Record<string, unknown>>) => PageAnswers;
 }
 
 const PAGE_MODULE_KEY = '__dramatisPageModule';
@@ -48,8 +47,26 @@ export function loadPageModule(load: {
   return loadOnDemand<PageModule>(PAGE_MODULE_KEY, run, 'page session');
 }
 
+/**
+ * What a page answers from where its gate opened: the session's answers (`session()`) once it runs, and
+ * until then that it names nobody.
+ */
+export function pageAnswers(session: () => PageAnswers | undefined, hostname: string): PageAnswers {
+  const idle = idleAnswers(hostname);
+  const answer =
+    <K extends keyof ToContent>(type: K) =>
+    (request: ToContent[K]['request']) =>
+      (session() ?? idle)[type](request);
+  return {
+    'content:get-page-state': answer('content:get-page-state'),
+    'content:reveal-person': answer('content:reveal-person'),
+    'content:get-count': answer('content:get-count'),
+    'content:knowledge-changed': answer('content:knowledge-changed'),
+  };
+}
+
 /** What a page answers while no session runs there: nobody named (the popup says whether the site is paused). */
-export function idleAnswers(hostname: string): PageAnswers {
+function idleAnswers(hostname: string): PageAnswers {
   return {
     'content:get-page-state': () => ({
       people: [],
@@ -61,4 +78,12 @@ export function idleAnswers(hostname: string): PageAnswers {
     'content:get-count': () => ({ count: 0 }),
     'content:knowledge-changed': () => undefined,
   };
+}
+
+/** The first stage's mark in its isolated world: the popup looks for it where no script answers. */
+export const FIRST_STAGE_MARK = '__dramatisFirstStage';
+
+/** Marks that the first stage runs in this frame (platform/scripting.ts `isFirstStageThere` reads it). */
+export function markFirstStage(): void {
+  (globalThis as Record<string, unknown>)[FIRST_STAGE_MARK] = true;
 }

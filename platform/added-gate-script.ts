@@ -2,7 +2,8 @@
  * The added people's content script (entrypoints/added-people-gate.ts), registered with the browser while
  * the reader has added people and unregistered when none are left: the script every page runs reads no
  * storage, and a page learns of added people only through this one (issue 10). Registered to persist
- * across sessions, on every page the manifest's content script runs on, at the same time.
+ * across sessions, on every page the manifest's content script runs on, at the same time; run in the
+ * open tabs too when the added people change (their first stage listens for no message).
  */
 import { browser } from 'wxt/browser';
 
@@ -26,4 +27,19 @@ export async function syncAddedGateScript(isOn: boolean): Promise<void> {
   } else if (!isOn && registered.length > 0) {
     await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }
+}
+
+/** Runs the added people's script in every open tab's top frame (where the browser refuses, nothing happens). */
+export async function runAddedGateScriptInOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      if (id === undefined) return;
+      try {
+        await browser.scripting.executeScript({ target: { tabId: id }, files: [`/${SCRIPT_FILE}`] });
+      } catch {
+        // A tab the browser does not let extensions script.
+      }
+    }),
+  );
 }

@@ -7,18 +7,20 @@
  */
 import { readAddedPeople, type AddedPeople } from '../core/added-people';
 import { nameGateSource } from '../core/name-gate-source';
-import { syncAddedGateScript } from './added-gate-script';
+import { runAddedGateScriptInOpenTabs, syncAddedGateScript } from './added-gate-script';
 import { ADDED_GATE_KEY, ADDED_PEOPLE_KEY } from './added-gate-store';
 import { writeLocal, type StorageChange } from './local-storage';
 
 /**
  * Publishes the added people for the pages that load from now on (null: there are none): their index and
- * their gate in one write, then the added people's script registered for new pages (or unregistered).
+ * their gate in one write, then the added people's script registered for new pages (or unregistered) and
+ * run in the open ones.
  */
 export async function publishAddedPeople(added: AddedPeople | undefined): Promise<void> {
   const gate = added ? nameGateSource(added.index, added.people) : null;
   await writeLocal({ [ADDED_PEOPLE_KEY]: added ?? null, [ADDED_GATE_KEY]: gate });
   await syncAddedGateScript(added !== undefined);
+  if (added) await runAddedGateScriptInOpenTabs();
 }
 
 /** The added people in a storage read that asked for `ADDED_PEOPLE_KEY`; a damaged value reads as none. */

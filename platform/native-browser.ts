@@ -16,5 +16,17 @@ type ExtensionGlobal = typeof globalThis & {
 
 const scope = globalThis as ExtensionGlobal;
 
+let api: typeof wxtBrowser | undefined;
 /** Firefox's `browser` where it is the extension API (a page may define a global of that name), else `chrome`. */
-export const browser = (scope.browser?.runtime?.id ? scope.browser : scope.chrome) as typeof wxtBrowser;
+const resolve = () =>
+  (api ??= (scope.browser?.runtime?.id ? scope.browser : scope.chrome) as typeof wxtBrowser);
+
+/**
+ * The extension API, looked up on first use: the first touch of it costs a page about 2 ms (the browser
+ * builds its bindings; bench/results/issue-10.md), which a page that names nobody never pays, because the
+ * first stage touches it only where its gate opens.
+ */
+export const browser = new Proxy({} as typeof wxtBrowser, {
+  get: (_, key) => resolve()[key as keyof typeof wxtBrowser],
+  has: (_, key) => key in resolve(),
+});

@@ -5,6 +5,7 @@
  * always for the card.
  */
 import { browser } from 'wxt/browser';
+import { FIRST_STAGE_MARK } from '../page/page-module';
 
 /** The extension's scripts a content script may ask the background to run in its frame. */
 export type OnDemandScript = '/card.js' | '/page-session.js';
@@ -37,6 +38,26 @@ export async function importOwnScript(file: OnDemandScript): Promise<boolean> {
   try {
     await import(/* @vite-ignore */ browser.runtime.getURL(file));
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether Dramatis's first stage runs in a tab's top frame, for the popup where no script there answered:
+ * on a page that names nobody the first stage listens for no message (issue 10), and leaves a mark in its
+ * isolated world instead (page/page-module.ts `markFirstStage`), which a script run in that world reads.
+ * False where the browser refuses to run one (a browser page, a store) or the mark is not there (a page
+ * opened before Dramatis was installed).
+ */
+export async function isFirstStageThere(tabId: number): Promise<boolean> {
+  try {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (mark: string) => mark in globalThis,
+      args: [FIRST_STAGE_MARK],
+    });
+    return first?.result === true;
   } catch {
     return false;
   }

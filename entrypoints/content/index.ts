@@ -7,14 +7,12 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { NameGateSource } from '../../core/name-gate';
 import { BUNDLED_NAME_GATE } from '../../data/name-gate';
 import { takeAddedGates } from '../../page/added-gate';
 import { markLoadStep } from '../../page/load-marks';
 import { NameWatch } from '../../page/name-watch';
-import { idleAnswers, loadPageModule, type PageAnswers } from '../../page/page-module';
+import { loadPageModule, markFirstStage, pageAnswers, type PageAnswers } from '../../page/page-module';
 import { listen, sendToBackground, type ToContent } from '../../platform/messages';
-import { loadAddedGate } from '../../platform/added-gate-store';
 import { readPageStart } from '../../platform/page-start';
 import { importOwnScript } from '../../platform/scripting';
 import '../../page/highlights.css'; // ::highlight() rules, in the manifest: the page cannot remove them.
@@ -30,21 +28,28 @@ export default defineContentScript({
   },
 });
 
-/** Reads the page through the name gate until it opens; then starts the page's session. */
+/**
+ * Reads the page through the name gate until it opens; then starts the page's session. Until then it
+ * touches no extension API (the first touch costs a page about 2 ms): it answers no message, and the popup
+ * finds it by its mark instead (`markFirstStage`).
+ */
 function watchForNames(ctx: ContentScriptContext): void {
   const root = document.body;
   if (!root) return;
+  markFirstStage();
   let answers: PageAnswers | undefined;
-  const idle = idleAnswers(location.hostname);
+  let stopListening = () => {};
   const startPage = () => {
     markLoadStep('gate-opened'); // Once: the watch stops as its gate opens (the session follows the people).
+    if (ctx.isInvalid) return;
     const stored = readPageStart(); // the session's settings, read while its script loads
+    stopListening = listen<ToContent>(pageAnswers(() => answers, location.hostname));
     loadPageModule({
       importIt: () => importOwnScript('/page-session.js'),
       inject: () => sendToBackground('background:load-page', {}),
     })
       .then((module) => {
-        if (!ctx.isInvalid) answers = module.start(ctx, stored);
+        if (!ctx.isInvalid) answers = module.start(stored);
       })
       .catch((error: unknown) => console.error('Dramatis:', error));
   };
@@ -54,24 +59,9 @@ function watchForNames(ctx: ContentScriptContext): void {
     onNames: startPage,
     onShut: () => markLoadStep('gate-shut'), // the page as loaded names nobody (so far)
   });
-  // The people the reader added have a gate of their own: from their script (page/added-gate.ts), and
-  // read again each time the knowledge changes while no session runs.
-  const addGate = (gate: NameGateSource | undefined) => {
-    if (gate) watch.addGate(gate);
-  };
-  takeAddedGates(addGate);
-  // The session answers once it runs; until then, the page names nobody.
-  const answer =
-    <K extends keyof ToContent>(type: K) =>
-    (request: ToContent[K]['request']) =>
-      (answers ?? idle)[type](request);
-  const stopListening = listen<ToContent>({
-    'content:get-page-state': answer('content:get-page-state'),
-    'content:reveal-person': answer('content:reveal-person'),
-    'content:get-count': answer('content:get-count'),
-    'content:knowledge-changed': (request) =>
-      answers ? answers['content:knowledge-changed'](request) : void loadAddedGate().then(addGate),
-  });
+  // The people the reader added have a gate of their own, from their script (page/added-gate.ts), which
+  // the background runs again in open tabs when they change.
+  takeAddedGates((gate) => watch.addGate(gate));
   ctx.onInvalidated(() => {
     watch.stop();
     stopListening();
