@@ -424,7 +424,7 @@ function PageSection({
   if (page.people.length === 0)
     return (
       <p class="pp-muted" data-state="empty">
-        No one from Dramatis’s knowledge base is named on this page. Search below for anyone it knows.
+        No one from Dramatis’s knowledge base is named on this page. Search above for anyone it knows.
       </p>
     );
   return (
