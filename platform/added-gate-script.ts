@@ -6,9 +6,10 @@
  * open tabs too when the added people change (their first stage listens for no message).
  */
 import { browser } from 'wxt/browser';
+import { runInFrame } from './scripting';
 
 const SCRIPT_ID = 'dramatis-added-people';
-const SCRIPT_FILE = 'added-people-gate.js';
+const SCRIPT_FILE = 'added-people-gate.js' as const;
 
 /** Registers the added people's script (`isOn`) or unregisters it; a no-op where it already is so. */
 export async function syncAddedGateScript(isOn: boolean): Promise<void> {
@@ -32,14 +33,5 @@ export async function syncAddedGateScript(isOn: boolean): Promise<void> {
 /** Runs the added people's script in every open tab's top frame (where the browser refuses, nothing happens). */
 export async function runAddedGateScriptInOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.all(
-    tabs.map(async ({ id }) => {
-      if (id === undefined) return;
-      try {
-        await browser.scripting.executeScript({ target: { tabId: id }, files: [`/${SCRIPT_FILE}`] });
-      } catch {
-        // A tab the browser does not let extensions script.
-      }
-    }),
-  );
+  await Promise.all(tabs.map(({ id }) => id !== undefined && runInFrame(id, 0, `/${SCRIPT_FILE}`)));
 }

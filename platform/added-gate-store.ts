@@ -1,8 +1,8 @@
 /**
  * Where the background publishes the added people (./added-people-store.ts), and the read of their name
- * gate: all that the scripts a page runs before its session need of them (entrypoints/added-people-gate.ts,
- * and the first stage when it is told the knowledge changed). Apart, so that those scripts carry neither
- * the matcher nor the added people's index.
+ * gate: all that the added people's script needs of them (entrypoints/added-people-gate.ts), and the keys
+ * the page's first read asks for (./page-start.ts). Apart, so that those scripts carry neither the matcher
+ * nor the added people's index.
  */
 import { readNameGateSource, type NameGateSource } from '../core/name-gate';
 import { readLocal } from './local-storage';

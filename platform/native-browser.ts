@@ -28,5 +28,4 @@ const resolve = () =>
  */
 export const browser = new Proxy({} as typeof wxtBrowser, {
   get: (_, key) => resolve()[key as keyof typeof wxtBrowser],
-  has: (_, key) => key in resolve(),
 });

@@ -7,8 +7,11 @@
 import { browser } from 'wxt/browser';
 import { FIRST_STAGE_MARK } from '../page/page-module';
 
-/** The extension's scripts a content script may ask the background to run in its frame. */
-export type OnDemandScript = '/card.js' | '/page-session.js';
+/**
+ * The extension's scripts run in a page's frame on demand: those a content script may ask the background
+ * for, and the added people's script, which the background runs in open tabs (./added-gate-script.ts).
+ */
+export type OnDemandScript = '/card.js' | '/page-session.js' | '/added-people-gate.js';
 
 /**
  * Runs `file` in one frame of a tab, in the isolated world the extension's content scripts share there
