@@ -40,6 +40,11 @@ export interface PageMention {
 const TASK_BUDGET_MS = 8;
 /** Minimum pause between two rescans of a mutating page. */
 const MUTATION_THROTTLE_MS = 150;
+/**
+ * Mentions one task paints at most (the rest in the next task): painting costs the session some
+ * microseconds a mention (its painter tracks each range's element), and a backlog can hold thousands.
+ */
+const PAINT_SLICE = 800;
 /** During a long first pass, what is found so far is painted at most this often. */
 const PROGRESSIVE_PAINT_MS = 250;
 
@@ -112,6 +117,10 @@ export class PageMentions {
   /** Containers found dirty but not rescanned yet (time slicing). */
   private pendingContainers: Node[] = [];
   private lastMutationRun = -Infinity;
+  /** Blocks a DOM-change task scanned (fresh) or found gone, not resolved yet (the next task starts with them). */
+  private pendingChanges: { fresh: PageBlock[]; gone: PageBlock[] } | undefined;
+  /** A DOM-change task resolved what is to be painted now (in this task or, past its budget, the next). */
+  private isChangePaintDue = false;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private walker: Generator<TextBlock> | undefined;
   private pendingFirstPass: PageBlock[] = [];
@@ -180,7 +189,7 @@ export class PageMentions {
     const removed = this.mentions();
     this.blocks = [];
     this.all = [];
-    this.heldChange = { added: [], removed: [] };
+    this.heldChange = { added: new Set(), removed: [] };
     this.options.onChange?.({ added: [], removed });
     this.finishFirstPass();
   }
@@ -194,7 +203,9 @@ export class PageMentions {
     this.dirty.clear();
     this.removed = [];
     this.pendingContainers = [];
-    this.heldChange = { added: [], removed: [] };
+    this.pendingChanges = undefined;
+    this.isChangePaintDue = false;
+    this.heldChange = { added: new Set(), removed: [] };
     if (removed.length > 0) this.options.onChange?.({ added: [], removed });
     this.walker = walkTextBlocks(this.root);
     this.pendingFirstPass = [];
@@ -216,6 +227,8 @@ export class PageMentions {
       this.dirty.size === 0 &&
       this.removed.length === 0 &&
       this.pendingContainers.length === 0 &&
+      this.pendingChanges === undefined &&
+      !this.isChangePaintDue &&
       this.mutationTimer === undefined
     );
   }
@@ -296,9 +309,8 @@ export class PageMentions {
 
   /** Paints what the first pass found so far. */
   private paintFirstPass(): void {
-    this.flushChange();
+    this.isPaintDue = !this.flushChange(PAINT_SLICE);
     this.lastProgressivePaint = this.now();
-    this.isPaintDue = false;
   }
 
   private noteTask(started: number): void {
@@ -324,19 +336,36 @@ export class PageMentions {
   }
 
   /**
+   * What was resolved but not painted yet. A mention that goes before it was painted is taken out of
+   * `added` instead of being reported removed: it is never painted (the painter forgets before it adds).
+   */
+  private heldChange: { added: Set<PageMention>; removed: PageMention[] } = {
+    added: new Set(),
+    removed: [],
+  };
+
+  /**
+   * Reports the changes held back by `update(..., true)`: every removal, and at most `limit` of the
+   * additions (the rest stay held). True when nothing is left held.
+   */
+  private flushChange(limit = Infinity): boolean {
+    const { added: held, removed } = this.heldChange;
+    if (held.size === 0 && removed.length === 0) return true;
+    const added: PageMention[] = [];
+    for (const mention of held) {
+      if (added.length >= limit) break;
+      added.push(mention);
+    }
+    for (const mention of added) held.delete(mention);
+    this.heldChange.removed = [];
+    this.options.onChange?.({ added, removed });
+    return held.size === 0;
+  }
+
+  /**
    * Resolves the changed blocks and, because anchoring is page-wide, every block whose people depend
    * on the rest of the page; rebuilds the ranges of blocks whose mentions changed.
    */
-  private heldChange: { added: PageMention[]; removed: PageMention[] } = { added: [], removed: [] };
-
-  /** Reports the changes held back by `update(..., true)`. */
-  private flushChange(): void {
-    const { added, removed } = this.heldChange;
-    if (added.length === 0 && removed.length === 0) return;
-    this.heldChange = { added: [], removed: [] };
-    this.options.onChange?.({ added, removed });
-  }
-
   private update(
     changed: readonly PageBlock[],
     removedBlocks: readonly PageBlock[] = [],
@@ -373,8 +402,9 @@ export class PageMentions {
     });
     if (added.length === 0 && removed.length === 0) return;
     this.all = undefined;
-    this.heldChange.added.push(...added);
-    this.heldChange.removed.push(...removed);
+    const held = this.heldChange;
+    for (const mention of removed) if (!held.added.delete(mention)) held.removed.push(mention);
+    for (const mention of added) held.added.add(mention);
     if (!isHeld) this.flushChange();
   }
 
@@ -399,6 +429,11 @@ export class PageMentions {
     }, wait);
   }
 
+  /**
+   * One task of catching up with DOM changes. As in the first pass, scanning, resolving (page-wide where
+   * anchoring is touched) and painting can each fill a task on a page that keeps growing, so a task that
+   * spent its budget on one leaves the next to the following task, which starts with it.
+   */
   private processMutations(): void {
     if (this.stopped) return;
     const started = this.now();
@@ -408,6 +443,44 @@ export class PageMentions {
       this.scheduleMutationRun();
       return;
     }
+    let isIdle = true;
+    const hasTime = () => isIdle || this.now() - started <= TASK_BUDGET_MS;
+    // What the last task left: resolving what it scanned, then painting.
+    isIdle = !this.resolveChanges();
+    if (this.isChangePaintDue && hasTime()) {
+      this.paintChanges();
+      isIdle = false;
+    }
+    const hasChanges = this.pendingContainers.length > 0 || this.dirty.size > 0 || this.removed.length > 0;
+    if (hasChanges && !this.isChangePaintDue && hasTime()) {
+      isIdle = false;
+      if (!this.scanChanges(started)) {
+        this.noteTask(started);
+        return; // the whole page is read again (rescanAll)
+      }
+      // As in the first pass: every registration repaints every range, so a backlog registers its
+      // changes at most every PROGRESSIVE_PAINT_MS, and at once when it is done.
+      this.isChangePaintDue =
+        this.pendingContainers.length === 0 || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS;
+      if (hasTime()) this.resolveChanges();
+      if (this.isChangePaintDue && this.pendingChanges === undefined && hasTime()) this.paintChanges();
+    }
+    this.noteTask(started);
+    if (this.pendingContainers.length > 0 || this.pendingChanges !== undefined || this.isChangePaintDue) {
+      // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time, each
+      // behind the page's own timers and input (bench/feed.ts: the largest heartbeat gap of the feed).
+      this.scheduleBacklog(() => this.processMutations());
+    } else if (this.dirty.size > 0 || this.removed.length > 0) {
+      this.scheduleMutationRun();
+    }
+  }
+
+  /**
+   * Takes the changes seen so far and rescans the containers of changed text within the task's budget
+   * (the rest waits in `pendingContainers`); what it found waits in `pendingChanges` to be resolved.
+   * False when text directly under the root changed: the whole page is read again instead.
+   */
+  private scanChanges(started: number): boolean {
     const dirty = this.dirty;
     const removedNodes = this.removed;
     this.dirty = new Set();
@@ -424,8 +497,7 @@ export class PageMentions {
     if (containers.has(this.root)) {
       // Text directly under the root changed: the chunked full pass keeps every task short.
       this.rescanAll();
-      this.noteTask(started);
-      return;
+      return false;
     }
     // Keep only the outermost containers: walk up from each, looking for another in the set.
     const outermost = [...containers].filter((c) => {
@@ -451,21 +523,32 @@ export class PageMentions {
 
     if (gone.size > 0) this.blocks = this.blocks.filter((b) => !gone.has(b));
     for (const block of fresh) this.blocks.splice(this.insertionIndex(block.block), 0, block);
-    if (fresh.length > 0 || gone.size > 0) this.update(fresh, [...gone], true);
-    // As in the first pass: every registration repaints every range, so a backlog registers its
-    // changes at most every PROGRESSIVE_PAINT_MS, and at once when it is done.
-    if (this.pendingContainers.length === 0 || started - this.lastProgressivePaint > PROGRESSIVE_PAINT_MS) {
-      this.flushChange();
-      this.lastProgressivePaint = this.now();
+    if (fresh.length > 0 || gone.size > 0) {
+      const held = this.pendingChanges; // none in practice: a task resolves what it finds before it scans
+      this.pendingChanges = {
+        fresh: [...(held?.fresh ?? []), ...fresh],
+        gone: [...(held?.gone ?? []), ...gone],
+      };
     }
-    this.noteTask(started);
-    if (this.pendingContainers.length > 0) {
-      // A backlog (a page appending thousands of paragraphs): keep going, one short task at a time, each
-      // behind the page's own timers and input (bench/feed.ts: the largest heartbeat gap of the feed).
-      this.scheduleBacklog(() => this.processMutations());
-    } else if (this.dirty.size > 0 || this.removed.length > 0) {
-      this.scheduleMutationRun();
-    }
+    return true;
+  }
+
+  /**
+   * Resolves what the last scan of changes found (ranges included); the change is held for painting.
+   * False when there was nothing.
+   */
+  private resolveChanges(): boolean {
+    const pending = this.pendingChanges;
+    if (!pending) return false;
+    this.pendingChanges = undefined;
+    this.update(pending.fresh, pending.gone, true);
+    return true;
+  }
+
+  /** Paints what the changes resolved so far hold. */
+  private paintChanges(): void {
+    this.isChangePaintDue = !this.flushChange(PAINT_SLICE);
+    this.lastProgressivePaint = this.now();
   }
 
   private markGone(text: Text, gone: Set<PageBlock>): void {

@@ -4,7 +4,7 @@
  * on the page, and follows namings added or removed later; namings of other people leave it alone.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PageMentions } from '../page/page-mentions';
+import { PageMentions, type PageMention } from '../page/page-mentions';
 import { matcherFromIndex } from '../core/matcher';
 import { PEOPLE } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';
@@ -130,10 +130,15 @@ describe('a page that keeps growing', () => {
   it('catches up with thousands of paragraphs in tasks queued behind the page’s own, and finds every name', async () => {
     document.body.innerHTML = '<p>Steve Witkoff flew to Moscow.</p><section id="feed"></section>';
     const backlog: (() => void)[] = [];
+    const painted = new Set<PageMention>();
     page = new PageMentions(document.body, matcher, {
       scheduleChunk: (task) => void now().then(task),
       scheduleMutations: (task) => void now().then(task),
       scheduleBacklog: (task) => void backlog.push(task),
+      onChange: ({ added, removed }) => {
+        for (const m of removed) painted.delete(m);
+        for (const m of added) painted.add(m);
+      },
     });
     page.start();
     await page.firstPass;
@@ -151,6 +156,54 @@ describe('a page that keeps growing', () => {
     for (let task = backlog.shift(); task; task = backlog.shift()) task();
     expect(page.isSettled()).toBe(true);
     expect(people(page).filter((x) => x === 'Kirill Dmitriev=kirill-dmitriev')).toHaveLength(4_000);
+    // Every one of them painted, and nothing else.
+    expect(painted).toEqual(new Set(page.mentions()));
+  });
+});
+
+describe('a page that keeps changing, on a slow machine', () => {
+  it('leaves resolving and painting what a DOM-change task scanned to the next task, and forgets a paragraph removed in between', async () => {
+    document.body.innerHTML = '<p>Steve Witkoff flew to Moscow.</p><section id="feed"></section>';
+    const later: (() => void)[] = [];
+    const painted = new Set<string>();
+    // A clock on which every look costs 9 ms: each task scans one paragraph before its budget is spent.
+    let clock = 0;
+    page = new PageMentions(document.body, matcher, {
+      scheduleChunk: (task) => void now().then(task),
+      scheduleMutations: (task) => void later.push(task),
+      scheduleBacklog: (task) => void later.push(task),
+      now: () => (clock += 9),
+      // As the session's painter takes a change: what went first, then what came.
+      onChange: ({ added, removed }) => {
+        for (const m of removed) painted.delete(m.mention.surface);
+        for (const m of added) painted.add(m.mention.surface);
+      },
+    });
+    page.start();
+    await page.firstPass;
+    const feed = document.getElementById('feed')!;
+    const names = ['Marco Rubio', 'Kirill Dmitriev', 'Rustem Umerov', 'Yuri Ushakov'];
+    for (const name of names)
+      feed.insertAdjacentHTML('beforeend', `<p>Later that week ${name} spoke to reporters.</p>`);
+    await settle();
+    expect(later).toHaveLength(1);
+    // The first DOM-change task scans one paragraph and stops: what it found waits for the next task.
+    later.shift()!();
+    expect(page.mentions().map((m) => m.mention.surface)).toEqual(['Steve Witkoff']);
+    expect(page.isSettled()).toBe(false);
+    // Before that task runs, the page takes the paragraph away again.
+    feed.firstElementChild!.remove();
+    await settle();
+    later.shift()!();
+    expect(page.mentions().map((m) => m.mention.surface)).toEqual(['Steve Witkoff', 'Marco Rubio']);
+    for (let task = later.shift(); task; task = later.shift()) {
+      task();
+      if (later.length === 0) await settle(); // the removal's own pass, after the throttle
+    }
+    const rest = ['Steve Witkoff', ...names.slice(1)];
+    expect(page.mentions().map((m) => m.mention.surface)).toEqual(rest);
+    expect([...painted]).toEqual(rest);
+    expect(page.isSettled()).toBe(true);
   });
 });
 
