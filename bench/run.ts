@@ -574,7 +574,7 @@ async function main() {
     },
     {
       target: `a page that names nobody: <= ${TARGETS.plainPageExtraScriptMs} ms extra main-thread script time per load (real build, CDP ScriptDuration, median of with minus without)`,
-      value: plainCosts.map((p) => `${p.page} ${p.extraScript} ms`).join(', '),
+      value: `${plainCosts.map((p) => `${p.page} ${p.extraScript} ms`).join(', ')} (and compiling the extension's scripts, which ScriptDuration leaves out: ${plainCosts.map((p) => `${p.extensionCompile} ms`).join(', ')})`,
       met: worstPlain <= TARGETS.plainPageExtraScriptMs,
     },
   ];
@@ -804,7 +804,7 @@ function printReport(r: Record<string, Json>, file: string): void {
       .map(([k, v]) => `${k.replace('dramatis:', '')} ${v}`)
       .join(', ');
     out.push(
-      `  ${p.page}${p.namesNobody ? ' (names nobody)' : ''}: extra script ${p.extraScript} (IQR ${p.extraScriptSpread.join('..')}), extra task ${p.extraTask}${marks ? `; marks: ${marks}` : ''}`,
+      `  ${p.page}${p.namesNobody ? ' (names nobody)' : ''}: extra script ${p.extraScript} (IQR ${p.extraScriptSpread.join('..')}), extra task ${p.extraTask}, compiling the extension's scripts ${p.extensionCompile}${marks ? `; marks: ${marks}` : ''}`,
     );
   }
   out.push(`  first load of a new profile, extra script: ${r.pageCost.coldExtraScript.join(', ')} ms`);
