@@ -17,18 +17,7 @@ import path from 'node:path';
 import { chromiumArgs } from '../tests/e2e/support/chromium';
 import { articlePages, plainPages } from './page-gen';
 import { startServer } from './server';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: unlike `dur`, not inflated while the OS runs other processes. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; fileName?: string }; fileName?: string };
-}
+import { recordTrace, type TraceEvent } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ms = (us: number) => Math.round(us / 10) / 100;
@@ -61,29 +50,23 @@ async function profileColdLoad(
     }
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline,blink.user_timing',
-      transferMode: 'ReportEvents',
+    const categories = 'devtools.timeline,v8,disabled-by-default-devtools.timeline,blink.user_timing';
+    const { events, result: marks } = await recordTrace(cdp, categories, async () => {
+      if (cpuProfile) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
+      await tab.goto(url, { waitUntil: 'load' });
+      await tab.waitForTimeout(1500);
+      if (cpuProfile) writeFileSync(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      return tab.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('dramatis:'))
+          .map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
+      );
     });
-    if (cpuProfile) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
-    await tab.goto(url, { waitUntil: 'load' });
-    await tab.waitForTimeout(1500);
-    if (cpuProfile) writeFileSync(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    const marks = await tab.evaluate(() =>
-      performance
-        .getEntriesByType('mark')
-        .filter((m) => m.name.startsWith('dramatis:'))
-        .map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
-    );
-    await cdp.send('Tracing.end');
-    await done;
     if (options.traceFile) writeFileSync(options.traceFile, JSON.stringify({ traceEvents: events }));
     const isContent = (e: TraceEvent) =>
       /content-scripts\/content\.js/.test(

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { HEADLESS_CHROMIUM_FLAGS, chromiumArgs } from '../tests/e2e/support/chromium';
 import { articlePages, plainPages } from './page-gen';
 import { startServer, type Route } from './server';
+import { recordTrace } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
@@ -106,15 +107,6 @@ export async function measureLoad(context: BrowserContext, url: string): Promise
 /** How many loads of each page are traced for the compile of the extension's scripts. */
 const COMPILE_TRACES = 3;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
-
 /**
  * Loads `url` in a new tab of `context` with a trace running; returns the ms the page's main thread
  * (CrRendererMain) spent compiling the extension's scripts (V8's `v8.compile` of chrome-extension: URLs).
@@ -123,14 +115,10 @@ export async function traceCompile(context: BrowserContext, url: string): Promis
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'v8,__metadata', transferMode: 'ReportEvents' });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(1_000);
-    await cdp.send('Tracing.end');
-    await complete;
+    const { events } = await recordTrace(cdp, 'v8,__metadata', async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(1_000);
+    });
     const mainThreads = new Set(
       events
         .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
