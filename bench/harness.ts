@@ -18,13 +18,8 @@ import { getPersonName, MATCHER_INDEX } from '../data/matcher-index';
 import { BUNDLED_CARD_MODULE } from '../page/bundled-cards';
 import { HighlightPainter, HIGHLIGHT_NAMES } from '../page/highlights';
 import { toLiveRange } from '../page/hit-test';
-import {
-  makeMentionRange,
-  scheduleBackground,
-  scheduleIdle,
-  scheduleTask,
-  type PageMention,
-} from '../page/page-mentions';
+import { makeMentionRange, type PageMention } from '../page/page-mentions';
+import { scheduleBackground, scheduleIdle, scheduleTask } from '../page/schedule';
 import { Session, type SessionTiming } from '../page/session';
 
 declare const Mark: new (ctx: Element) => {

@@ -12,7 +12,8 @@ import { buildKnowledgeChecker } from '../core/quote-check';
 import { buildQuotationFinder } from '../core/quotations';
 import { OTHER_GIVEN_NAMES, PEOPLE, SOURCES } from '../data/bundle';
 import { MATCHER_INDEX } from '../data/matcher-index';
-import { PageMentions, scheduleIdle } from '../page/page-mentions';
+import { PageMentions } from '../page/page-mentions';
+import { scheduleIdle } from '../page/schedule';
 import { PageQuotes, type QuotesAnswer } from '../page/page-quotes';
 
 const now = () => performance.now();

@@ -10,13 +10,8 @@ import type { BlockQuote } from '../core/page-quotes';
 import type { QuoteHighlight } from '../core/settings';
 import type { SourceMeta } from '../data/schema';
 import type { MentionIndex } from './hit-test';
-import {
-  makeMentionRange,
-  scheduleIdle,
-  type MentionsChange,
-  type PageBlock,
-  type Schedule,
-} from './page-mentions';
+import { makeMentionRange, type MentionsChange, type PageBlock } from './page-mentions';
+import { scheduleIdle, type Schedule } from './schedule';
 
 /** What the background answers for a page's blocks (platform/messages.ts's PageQuotes). */
 export interface QuotesAnswer {

@@ -15,7 +15,8 @@ import type { CardModule } from './card-module';
 import type { CardRequest, CardUi } from './card-ui';
 import { HighlightPainter } from './highlights';
 import { hitTestMention } from './hit-test';
-import { PageMentions, type MentionsChange, type PageMention, type Schedule } from './page-mentions';
+import { PageMentions, type MentionsChange, type PageMention } from './page-mentions';
+import type { Schedule } from './schedule';
 import { PageQuotes, type PageQuote, type QuotesAnswer } from './page-quotes';
 
 /** How long the badge count waits for more changes before it is reported. */
