@@ -9,6 +9,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CardModel, ConflictModel, QuoteModel, SourceLabel } from '../core/card-model';
 import { formatDate } from '../core/card-model';
+import { type CardCut, wholeCard } from './card-first-screen';
 import { CorrectMention, type CorrectMentionProps } from './CorrectMention';
 
 /** Props of PersonCard. */
@@ -26,6 +27,8 @@ export interface PersonCardProps {
   onSelectPerson?: ((id: string) => void) | undefined;
   /** Shown as "Not <name>?" when given (page card only). */
   correction?: Omit<CorrectMentionProps, 'personName'> | undefined;
+  /** How much of each list to render (./card-first-screen.ts): all of it unless given. */
+  cut?: CardCut | undefined;
 }
 
 /** The tooltip of a citation: the headline (marked when we wrote it) and how the date was found. */
@@ -155,8 +158,20 @@ export function PersonCard({
   onHideSite,
   onSelectPerson,
   correction,
+  cut = wholeCard(model),
 }: PersonCardProps) {
   const quoteCount = model.topics.reduce((n, t) => n + t.quotes.length, 0);
+  const roles = model.roles.slice(0, cut.roles);
+  const descriptions = model.descriptions.slice(0, cut.descriptions);
+  let quotesLeft = cut.quotes;
+  const topics = model.topics.flatMap((topic) => {
+    const quotes = topic.quotes.slice(0, Math.max(0, quotesLeft));
+    quotesLeft -= quotes.length;
+    return quotes.length > 0 ? [{ ...topic, quotes }] : [];
+  });
+  const actions = model.actions.slice(0, cut.actions);
+  const links = model.links.slice(0, cut.links);
+  const background = model.background.slice(0, cut.background);
   const headerClaims = [model.affiliation, model.country].flatMap((claim) => (claim ? [claim] : []));
   return (
     <article class="dr-card" data-person={model.id}>
@@ -197,10 +212,10 @@ export function PersonCard({
         </p>
       ) : null}
 
-      {model.roles.length > 0 ? (
+      {roles.length > 0 ? (
         <Section title="Roles">
           <ul class="dr-list">
-            {model.roles.map((role) => (
+            {roles.map((role) => (
               <li key={role.title} class={role.conflicts.length > 0 ? 'dr-role dr-conflict' : 'dr-role'}>
                 <span class="dr-role-title">{role.title}</span> <Cites sources={role.sources} />
                 <Conflicts conflicts={role.conflicts} />
@@ -210,10 +225,10 @@ export function PersonCard({
         </Section>
       ) : null}
 
-      {model.descriptions.length > 0 ? (
+      {descriptions.length > 0 ? (
         <Section title="How the outlets describe them">
           <ul class="dr-list">
-            {model.descriptions.map((d) => (
+            {descriptions.map((d) => (
               <li key={`${d.source.id}:${d.text}`}>
                 <q class="dr-verbatim">{d.text}</q> <SourceCite source={d.source} />
               </li>
@@ -222,31 +237,33 @@ export function PersonCard({
         </Section>
       ) : null}
 
-      <Section title="What they said">
-        {quoteCount === 0 ? (
-          <p class="dr-empty">
-            {model.hiddenQuoteCount > 0
-              ? `No quotes from the sources you have turned on (${model.hiddenQuoteCount} hidden).`
-              : 'The sources quote nothing from this person.'}
-          </p>
-        ) : (
-          model.topics.map((topic) => (
-            <div key={topic.id} class="dr-topic">
-              <h4 class="dr-topic-title">{topic.label}</h4>
-              <ul class="dr-list">
-                {topic.quotes.map((q) => (
-                  <QuoteItem key={q.id} quote={q} />
-                ))}
-              </ul>
-            </div>
-          ))
-        )}
-      </Section>
+      {cut.quotes > 0 ? (
+        <Section title="What they said">
+          {quoteCount === 0 ? (
+            <p class="dr-empty">
+              {model.hiddenQuoteCount > 0
+                ? `No quotes from the sources you have turned on (${model.hiddenQuoteCount} hidden).`
+                : 'The sources quote nothing from this person.'}
+            </p>
+          ) : (
+            topics.map((topic) => (
+              <div key={topic.id} class="dr-topic">
+                <h4 class="dr-topic-title">{topic.label}</h4>
+                <ul class="dr-list">
+                  {topic.quotes.map((q) => (
+                    <QuoteItem key={q.id} quote={q} />
+                  ))}
+                </ul>
+              </div>
+            ))
+          )}
+        </Section>
+      ) : null}
 
-      {model.actions.length > 0 ? (
+      {actions.length > 0 ? (
         <Section title="What the articles report they did">
           <ul class="dr-list">
-            {model.actions.map((action) => (
+            {actions.map((action) => (
               <li key={action.id} class="dr-action" data-action={action.id}>
                 <span title={action.context}>{action.text}</span> <SourceCite source={action.source} />
                 <Conflicts conflicts={action.conflicts} />
@@ -256,10 +273,10 @@ export function PersonCard({
         </Section>
       ) : null}
 
-      {model.links.length > 0 ? (
+      {links.length > 0 ? (
         <Section title="Linked with">
           <ul class="dr-list dr-links">
-            {model.links.map((link) => (
+            {links.map((link) => (
               <li key={link.person}>
                 {onSelectPerson ? (
                   <button type="button" class="dr-link" onClick={() => onSelectPerson(link.person)}>
@@ -275,11 +292,11 @@ export function PersonCard({
         </Section>
       ) : null}
 
-      {model.background.length > 0 ? (
+      {background.length > 0 ? (
         <section class="dr-section dr-background">
           <h3 class="dr-section-title">Background, not from these articles</h3>
           <ul class="dr-list">
-            {model.background.map((b) => (
+            {background.map((b) => (
               <li key={b.id} data-background={b.id}>
                 {b.text}{' '}
                 <span class="dr-cite">
@@ -291,7 +308,7 @@ export function PersonCard({
         </section>
       ) : null}
 
-      {why || onHideSite ? (
+      {cut.isWhole && (why || onHideSite) ? (
         <footer class="dr-footer">
           {why ? <p class="dr-why">{why}</p> : null}
           {correction ? <CorrectMention personName={model.name} {...correction} /> : null}

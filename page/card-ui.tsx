@@ -13,6 +13,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
+import { firstScreen } from '../components/card-first-screen';
 import { PersonCard } from '../components/PersonCard';
 import { QuoteCard, type QuoteCardProps } from '../components/QuoteCard';
 import type { CardModel } from '../core/card-model';
@@ -20,6 +21,7 @@ import type { CorrectionKind } from '../core/corrections';
 import { UI_HOST_TAG } from '../core/dom-text';
 import { warmCardFonts } from './card-fonts';
 import { toLiveRange } from './hit-test';
+import { scheduleIdle } from './schedule';
 import cardCss from './card-frame.css?inline';
 
 /** What to show and where. */
@@ -72,6 +74,8 @@ export class CardUi {
   /** A card rendered unseen while the pointer rests on its name, ready to be shown. */
   private prepared: CardRequest | undefined;
   private isPreparedPlaced = false;
+  /** The card rendered in part (its first screen), until the frame after it shows. */
+  private partial: CardRequest | undefined;
   private previousFocus: Element | null = null;
 
   constructor(private readonly options: CardUiOptions) {}
@@ -86,7 +90,9 @@ export class CardUi {
    * Renders a card unseen while the pointer rests on its name, so that showing it when the delay ends
    * costs little. Once the host is in the page, the card is laid out and placed now (hidden). Before the
    * first card, nothing may be added to the page: the host and the card are then built outside it and
-   * the card's fonts loaded (see card-fonts.ts), which leaves show() only styling and laying it out.
+   * the card's fonts loaded (see card-fonts.ts), which leaves show() only styling and laying it out; so
+   * that this first layout is short, only the card's first screen is built then (the rest follows the
+   * frame it shows in: `completeAfterFrame`).
    */
   prepare(request: CardRequest): void {
     if (this.isShown || this.options.signal.aborted) return;
@@ -99,7 +105,7 @@ export class CardUi {
         if (!this.options.signal.aborted) warmCardFonts();
       }, 0);
     }
-    this.renderCard(request, false);
+    this.renderCard(request, false, !isMounted);
     this.isPreparedPlaced = isMounted;
     if (isMounted) this.place(request);
   }
@@ -110,8 +116,9 @@ export class CardUi {
     const { doc, signal, onPainted } = this.options;
     if (signal.aborted) return;
     const { host } = this.ensureUi();
+    const isFirstLayout = !host.isConnected;
     // The one change Dramatis makes to the page's DOM (again only if the page has removed the host).
-    if (!host.isConnected) doc.body.append(host);
+    if (isFirstLayout) doc.body.append(host);
     if (request.shouldFocus && !this.isShown) this.previousFocus = doc.activeElement;
     const isPrepared =
       this.prepared !== undefined &&
@@ -124,11 +131,29 @@ export class CardUi {
     this.isShown = true;
     // The prepared card is already rendered: it is only revealed (no render on the first card's path).
     if (isPrepared && this.frame()) this.setSeen(true);
-    else this.renderCard(request, true);
+    else this.renderCard(request, true, isFirstLayout);
     if (!isPlaced) this.place(request);
     const frame = this.frame();
     if (request.shouldFocus) frame?.focus({ preventScroll: true });
     if (onPainted) requestAnimationFrame(() => onPainted(performance.now() - requested));
+    if (this.partial) {
+      this.partial = request; // the prepared card's request may differ in what it does not render first
+      this.completeAfterFrame();
+    }
+  }
+
+  /**
+   * Renders the whole of a card shown in part once the frame that paints its first screen is drawn: in
+   * idle time after it (what it adds is below the card's fold).
+   */
+  private completeAfterFrame(): void {
+    const partial = this.partial;
+    requestAnimationFrame(() =>
+      scheduleIdle(() => {
+        if (this.partial !== partial || !partial || !this.isShown || this.options.signal.aborted) return;
+        this.renderCard(partial, true);
+      }),
+    );
   }
 
   private place(request: CardRequest): void {
@@ -169,6 +194,7 @@ export class CardUi {
   /** Hides the card; returns focus to where it was when the card took it. */
   close(): void {
     this.prepared = undefined;
+    this.partial = undefined;
     if (!this.isShown) return;
     this.isShown = false;
     this.stopAutoUpdate?.();
@@ -196,8 +222,11 @@ export class CardUi {
     return this.ui?.root.querySelector<HTMLElement>('.dr-frame') ?? null;
   }
 
-  private renderCard(request: CardRequest, isVisible: boolean): void {
+  /** Renders a card into the host (`isFirstScreen`: only what fills its first screen, see `prepare`). */
+  private renderCard(request: CardRequest, isVisible: boolean, isFirstScreen = false): void {
     const { root } = this.ensureUi();
+    const cut = isFirstScreen && request.model ? firstScreen(request.model) : undefined;
+    this.partial = cut && !cut.isWhole ? request : undefined;
     render(
       <div
         popover="manual"
@@ -219,6 +248,7 @@ export class CardUi {
             why={request.why}
             onClose={this.options.onClose}
             onHideSite={this.options.onHideSite}
+            cut={cut}
             correction={
               this.options.onCorrect && request.surface
                 ? {

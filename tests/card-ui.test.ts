@@ -110,3 +110,34 @@ it('prepares the next card unseen and hidden from assistive technology, and show
   ui.show(requests.get('vladimir-putin')!);
   expect(card()).toMatchObject({ isSeen: true, isHiddenFromAssistiveTech: false, title: 'Vladimir Putin' });
 });
+
+it('opens the first card of a page with its first screen, and holds the whole card right after', async () => {
+  const { ui, requests } = await setUp();
+  const sections = () =>
+    [
+      ...(document
+        .querySelector('dramatis-ui')
+        ?.shadowRoot?.querySelectorAll('.dr-section-title, .dr-hide-site') ?? []),
+    ].map((e) => e.textContent);
+  const witkoff = requests.get('steve-witkoff')!;
+  ui.prepare(witkoff);
+  ui.show(witkoff);
+  // Laid out from nothing as it opens: only what fills the card's first screen, from the top.
+  const first = sections();
+  expect(first.slice(0, 2)).toEqual(['Roles', 'How the outlets describe them']);
+  expect(first).not.toContain('Linked with');
+  expect(first).not.toContain('Hide Dramatis on this site');
+  // The frame after: everything, in the card's order, the footer last.
+  await vi.waitFor(() => expect(sections()).toContain('Hide Dramatis on this site'));
+  const whole = sections();
+  expect(whole.slice(0, first.length)).toEqual(first);
+  expect(whole).toEqual(expect.arrayContaining(['What they said', 'Linked with']));
+  // A card opened once the host is on the page is laid out while the pointer rests: whole at once.
+  ui.close();
+  const putin = requests.get('vladimir-putin')!;
+  ui.prepare(putin);
+  ui.show(putin);
+  expect(sections()).toEqual(
+    expect.arrayContaining(['What they said', 'Linked with', 'Hide Dramatis on this site']),
+  );
+});
