@@ -5,9 +5,10 @@
  * and its share of the main thread, and each run's gaps: for trying a change to how DOM changes are
  * scanned without the whole bench (issue 10's target: the gap within 1.5x of the page without Dramatis).
  *
- * `npx tsx bench/feed.ts [--runs=5]`
+ * `npx tsx bench/feed.ts [--runs=5] [--trace=FILE]`: `--trace` writes a Chromium trace of the first run with
+ * Dramatis (read it with bench/trace-summary.ts: what its long tasks hold).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { HEADLESS_CHROMIUM_FLAGS } from '../tests/e2e/support/chromium';
@@ -16,9 +17,11 @@ import { buildHarness } from './build-harness';
 import { median } from './page-cost';
 import { appendBatches, articlePages, dynamicPageHtml } from './page-gen';
 import { startServer, type Route } from './server';
+import { recordTrace } from './trace';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+const traceFile = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 const article = articlePages().find((a) => a.id.startsWith('002'))!;
 const html = 'text/html; charset=utf-8';
 const css = (() => {
@@ -62,14 +65,19 @@ try {
     for (const mode of i % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const)) {
       const page = await context.newPage();
       await loadBenchPage(page, server.base, '/dynamic.html');
-      const run = (await page.evaluate(
-        (withDramatis) =>
-          (window as unknown as { __bench: Record<string, (...a: unknown[]) => unknown> }).__bench.runAppend!(
-            withDramatis,
-            30,
-          ),
-        mode === 'with',
-      )) as Run;
+      const append = async () =>
+        (await page.evaluate(
+          (withDramatis) =>
+            (window as unknown as { __bench: Record<string, (...a: unknown[]) => unknown> }).__bench
+              .runAppend!(withDramatis, 30),
+          mode === 'with',
+        )) as Run;
+      const isTraced = traceFile !== undefined && i === 0 && mode === 'with';
+      const cdp = isTraced ? await context.newCDPSession(page) : undefined;
+      const categories = 'devtools.timeline,v8,disabled-by-default-devtools.timeline';
+      const traced = cdp ? await recordTrace(cdp, categories, append) : undefined;
+      if (traced && traceFile) writeFileSync(traceFile, JSON.stringify(traced.events));
+      const run = traced ? traced.result : await append();
       results[mode].push(run);
       await page.close();
     }
@@ -86,3 +94,6 @@ console.log(
 );
 console.log(`  gaps with: ${results.with.map((r) => r.maxHeartbeatGapMs).join(', ')}`);
 console.log(`  gaps without: ${results.without.map((r) => r.maxHeartbeatGapMs).join(', ')}`);
+console.log(
+  `  Dramatis's longest task of each run: ${results.with.map((r) => r.dramatisLongestTaskMs).join(', ')}`,
+);
