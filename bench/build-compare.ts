@@ -13,13 +13,13 @@ import os from 'node:os';
 import { articlePages, plainPages } from './page-gen';
 import { launch, measureLoad, median, quantile, round, tempProfiles, type LoadFigures } from './page-cost';
 import { startServer, type Route } from './server';
+import { argOf } from './args';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const [dirA, dirB] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!dirA || !dirB) throw new Error('build-compare: give two extension directories (DIR_A DIR_B)');
-const loads = Number(arg('loads') ?? 8);
-const cold = Number(arg('cold') ?? 0);
-const wanted = (arg('pages') ?? 'plain-article,plain-reference,plain-10k-nodes,002_508fa90569225c0e').split(
+const loads = Number(argOf('loads') ?? 8);
+const cold = Number(argOf('cold') ?? 0);
+const wanted = (argOf('pages') ?? 'plain-article,plain-reference,plain-10k-nodes,002_508fa90569225c0e').split(
   ',',
 );
 

@@ -18,13 +18,13 @@ import { buildHarness } from './build-harness';
 import { median, round } from './page-cost';
 import { articlePages } from './page-gen';
 import { startServer, type Route } from './server';
+import { argOf } from './args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const loads = Number(arg('loads') ?? 5);
-const opens = Number(arg('opens') ?? 6);
-const traceFile = arg('trace');
-const profileFile = arg('cpuprofile');
+const loads = Number(argOf('loads') ?? 5);
+const opens = Number(argOf('opens') ?? 6);
+const traceFile = argOf('trace');
+const profileFile = argOf('cpuprofile');
 const article = articlePages().find((a) => a.id.startsWith('002'))!;
 const css = (() => {
   try {

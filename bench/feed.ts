@@ -18,10 +18,11 @@ import { median } from './page-cost';
 import { appendBatches, articlePages, dynamicPageHtml } from './page-gen';
 import { startServer, type Route } from './server';
 import { recordTrace } from './trace';
+import { argOf } from './args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
-const traceFile = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
+const runs = Number(argOf('runs') ?? 5);
+const traceFile = argOf('trace');
 const article = articlePages().find((a) => a.id.startsWith('002'))!;
 const html = 'text/html; charset=utf-8';
 const css = (() => {
@@ -72,12 +73,14 @@ try {
               .runAppend!(withDramatis, 30),
           mode === 'with',
         )) as Run;
-      const isTraced = traceFile !== undefined && i === 0 && mode === 'with';
-      const cdp = isTraced ? await context.newCDPSession(page) : undefined;
-      const categories = 'devtools.timeline,v8,disabled-by-default-devtools.timeline';
-      const traced = cdp ? await recordTrace(cdp, categories, append) : undefined;
-      if (traced && traceFile) writeFileSync(traceFile, JSON.stringify(traced.events));
-      const run = traced ? traced.result : await append();
+      let run: Run;
+      if (traceFile !== undefined && i === 0 && mode === 'with') {
+        const cdp = await context.newCDPSession(page);
+        const categories = 'devtools.timeline,v8,disabled-by-default-devtools.timeline';
+        const { events, result } = await recordTrace(cdp, categories, append);
+        writeFileSync(traceFile, JSON.stringify(events));
+        run = result;
+      } else run = await append();
       results[mode].push(run);
       await page.close();
     }

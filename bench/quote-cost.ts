@@ -23,9 +23,9 @@ import { bundlePageScript } from './build-harness';
 import { launch, measureLoad, median, quantile } from './page-cost';
 import { articlePages, bigPage, plainPages } from './page-gen';
 import { startServer, type Route } from './server';
+import { argOf } from './args';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const argOf = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const loads = Number(argOf('loads') ?? 8);
 const only = argOf('pages')?.split(',');
 const part = argOf('part');

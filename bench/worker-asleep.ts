@@ -11,11 +11,11 @@
 import { articlePages } from './page-gen';
 import { launch, median, readMarks, round, tempProfiles } from './page-cost';
 import { startServer, type Route } from './server';
+import { argOf } from './args';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (dirs.length === 0) throw new Error('worker-asleep: give one or more extension directories');
-const loads = Number(arg('loads') ?? 6);
+const loads = Number(argOf('loads') ?? 6);
 const isAwake = process.argv.includes('--awake');
 const article = articlePages().find((p) => p.id.startsWith('002'))!;
 const server = await startServer(
